@@ -1,0 +1,32 @@
+namespace Streams.Egress;
+
+/// <summary>One receiver: <c>Streams:Egress:Subscriptions:N</c>.</summary>
+public sealed class SubscriptionOptions
+{
+    /// <summary>Unique name, used in metrics, headers and commands.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>The webhook URL events are POSTed to.</summary>
+    public string Url { get; set; } = "";
+
+    /// <summary>Event types delivered; empty means all.</summary>
+    public List<string> Types { get; set; } = [];
+
+    /// <summary>Standard Webhooks signing secret, <c>whsec_</c> + base64; empty sends unsigned requests.</summary>
+    public string Secret { get; set; } = "";
+
+    /// <summary>Most events in one request.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Longest an event waits for its batch to fill.</summary>
+    public int LingerMs { get; set; } = 20;
+
+    /// <summary>Most requests in flight to this receiver at once.</summary>
+    public int MaxInFlight { get; set; } = 4;
+
+    /// <summary>How long one request may take.</summary>
+    public int TimeoutMs { get; set; } = 10_000;
+
+    /// <summary>Most events per second sent to this receiver; 0 means no limit.</summary>
+    public int RateLimitPerSecond { get; set; }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using Streams.Egress;
+using Streams.Host.DemoReceiver;
+using Streams.Ingest;
+using Streams.Kafka;
+using Streams.Normaliser;
+
+namespace Streams.Host;
+
+/// <summary>Composes the roles named on the command line into one process.</summary>
+internal static class StreamsHost
+{
+    private const int ConfigurationErrorExitCode = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var (roles, roleError) = RoleSet.Parse(builder.Configuration["roles"] ?? builder.Configuration["Streams:Roles"]);
+        if (roleError is not null)
+        {
+            await Console.Error.WriteLineAsync(roleError);
+            return ConfigurationErrorExitCode;
+        }
+
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.WebHost.UseUrls(ListenUrl(builder.Configuration, roles));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddStreamsKafka();
+        if (roles.HasFlag(Role.Ingest))
+        {
+            builder.Services.AddIngest();
+        }
+
+        if (roles.HasFlag(Role.Normaliser))
+        {
+            builder.Services.AddNormaliser();
+        }
+
+        if (roles.HasFlag(Role.Egress))
+        {
+            builder.Services.AddEgress();
+        }
+
+        await using var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "live" }));
+        if (roles.HasFlag(Role.Ingest))
+        {
+            app.MapIngest();
+        }
+
+        if (roles.HasFlag(Role.DemoReceiver))
+        {
+            app.MapDemoReceiver();
+        }
+
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (OptionsValidationException exception)
+        {
+            await Console.Error.WriteLineAsync("Streams cannot start: the configuration is invalid.");
+            foreach (var failure in exception.Failures)
+            {
+                await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return ConfigurationErrorExitCode;
+        }
+
+        app.Logger.LogInformation("Streams running roles {Roles} at {Urls}", roles, string.Join(", ", app.Urls));
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    private static string ListenUrl(ConfigurationManager configuration, Role roles) =>
+        roles.HasFlag(Role.Ingest)
+            ? configuration[$"{IngestOptions.SectionName}:{nameof(IngestOptions.Url)}"] ?? new IngestOptions().Url
+            : configuration[$"{StreamsHostOptions.SectionName}:{nameof(StreamsHostOptions.Url)}"] ?? new StreamsHostOptions().Url;
+}

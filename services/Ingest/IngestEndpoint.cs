@@ -1,0 +1,118 @@
+using Confluent.Kafka;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Streams.Ingest.CloudEvents;
+using Streams.Kafka;
+
+namespace Streams.Ingest;
+
+/// <summary>
+/// <c>POST /v1/events</c>: answers 200 only after Kafka acknowledged (acks=all) every event of this
+/// request; anything less is a 4xx (nothing written) or a 503 the sender can safely retry.
+/// </summary>
+public sealed class IngestEndpoint(
+    IOptions<IngestOptions> options,
+    IOptions<KafkaOptions> kafka,
+    KafkaProducerHandle producer,
+    TimeProvider clock,
+    ILogger<IngestEndpoint> logger)
+{
+    private const string RetryAfterSeconds = "1";
+    private readonly IngestOptions _options = options.Value;
+    private readonly string _topic = kafka.Value.Topics.Ingested;
+    private readonly CloudEventBatchReader _reader = new(options.Value.MaxDepth, options.Value.MaxEventsPerRequest, options.Value.MaxEventBytes);
+
+    /// <summary>Handles one request.</summary>
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (IngestMediaTypes.Classify(request.ContentType) is not { } mediaType)
+        {
+            return IngestProblems.UnsupportedMediaType(request.ContentType);
+        }
+
+        if (request.ContentLength > _options.MaxBodyBytes)
+        {
+            return IngestProblems.TooLarge($"The body is {request.ContentLength} bytes; at most {_options.MaxBodyBytes} are accepted.");
+        }
+
+        var body = await RequestBody.ReadAsync(request, _options.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return IngestProblems.TooLarge($"The body exceeds {_options.MaxBodyBytes} bytes.");
+        }
+
+        var receivedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        BatchReadResult batch;
+        try
+        {
+            batch = _reader.Read(body.Value, mediaType == IngestMediaType.SingleEvent, receivedAt);
+        }
+        catch (BatchTooLargeException exception)
+        {
+            return IngestProblems.TooLarge(exception.Message);
+        }
+
+        if (!batch.IsValid)
+        {
+            return IngestProblems.InvalidEvents(batch.Problems);
+        }
+
+        return await WriteAsync(batch.Events, receivedAt, TraceParent.FromRequest(request), cancellationToken);
+    }
+
+    private async Task<IResult> WriteAsync(IReadOnlyList<IncomingEvent> events, long receivedAt, string traceParent, CancellationToken cancellationToken)
+    {
+        var delivery = new DeliveryBatch();
+        try
+        {
+            foreach (var incoming in events)
+            {
+                delivery.Produce(producer.Producer, _topic, ToMessage(incoming, receivedAt, traceParent));
+            }
+        }
+        catch (ProduceException<byte[]?, byte[]> exception)
+        {
+            // Queue full or producer unusable: say so now rather than buffer without bound.
+            // Records already handed over may still be written; the sender's retry is deduplicated by event id.
+            logger.LogWarning("Producer refused a record ({Code}); answering 503", exception.Error.Code);
+            return IngestProblems.Unavailable("Kafka is not keeping up; retry shortly.", RetryAfterSeconds);
+        }
+        finally
+        {
+            delivery.Seal();
+        }
+
+        try
+        {
+            await delivery.Completion.WaitAsync(TimeSpan.FromMilliseconds(_options.AckTimeoutMs), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Kafka did not acknowledge {Count} events within {Timeout} ms; answering 503", events.Count, _options.AckTimeoutMs);
+            return IngestProblems.Unavailable("Kafka did not acknowledge the events in time; retrying the same batch is safe.", RetryAfterSeconds);
+        }
+        catch (KafkaException exception)
+        {
+            logger.LogWarning("Kafka failed to acknowledge events ({Code}: {Reason}); answering 503", exception.Error.Code, exception.Error.Reason);
+            return IngestProblems.Unavailable("Kafka did not acknowledge the events; retrying the same batch is safe.", RetryAfterSeconds);
+        }
+
+        return Results.Ok(new { accepted = events.Count });
+    }
+
+    private static Message<byte[]?, byte[]> ToMessage(IncomingEvent incoming, long receivedAt, string traceParent)
+    {
+        var headers = new Headers();
+        headers.SetMilliseconds(StreamsHeaders.EventTime, incoming.EventTimeMs);
+        headers.SetMilliseconds(StreamsHeaders.IngestTime, receivedAt);
+        headers.SetText(StreamsHeaders.TraceParent, traceParent);
+        return new Message<byte[]?, byte[]>
+        {
+            Key = System.Text.Encoding.UTF8.GetBytes(incoming.Key),
+            Value = incoming.Json.ToArray(),
+            Headers = headers,
+        };
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Confluent.Kafka;
+
+namespace Streams.DevCluster;
+
+/// <summary>Injects faults into a local cluster running in another process, through its control API.</summary>
+public sealed class DevClusterClient(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Takes a broker down.</summary>
+    public Task SetBrokerDownAsync(int brokerId) => PostAsync($"cluster/brokers/{brokerId}/down");
+
+    /// <summary>Brings a broker back up.</summary>
+    public Task SetBrokerUpAsync(int brokerId) => PostAsync($"cluster/brokers/{brokerId}/up");
+
+    /// <summary>Delays every answer of a broker.</summary>
+    public Task SetRoundTripTimeAsync(int brokerId, TimeSpan roundTrip) =>
+        PostAsync($"cluster/brokers/{brokerId}/rtt/{(int)roundTrip.TotalMilliseconds}");
+
+    /// <summary>Makes the next requests of a kind fail with these errors, in order.</summary>
+    public async Task PushRequestErrorsAsync(KafkaApi api, params ErrorCode[] errors)
+    {
+        using var response = await http.PostAsJsonAsync("cluster/errors", new RequestErrorsSpec(api, errors), Json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Creates a topic.</summary>
+    public async Task CreateTopicAsync(TopicSpec topic)
+    {
+        using var response = await http.PostAsJsonAsync("cluster/topics", topic, Json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private async Task PostAsync(string path)
+    {
+        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content: null);
+        response.EnsureSuccessStatusCode();
+    }
+}

@@ -1,0 +1,86 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Streams.Kafka;
+
+/// <summary>Builds producers and consumers from <see cref="KafkaOptions"/>, with the pipeline's durability settings.</summary>
+public sealed class KafkaClientFactory(IOptions<KafkaOptions> options, ILoggerFactory loggerFactory)
+{
+    private readonly KafkaOptions _options = options.Value;
+
+    /// <summary>The options the clients are built from.</summary>
+    public KafkaOptions Options => _options;
+
+    /// <summary>
+    /// A producer that never loses an acknowledged record: acks=all and idempotence,
+    /// so a retried send is neither duplicated nor reordered within a partition.
+    /// </summary>
+    public IProducer<byte[]?, byte[]> CreateProducer(string role)
+    {
+        var config = new ProducerConfig
+        {
+            BootstrapServers = _options.BootstrapServers,
+            ClientId = $"{_options.ClientId}-{role}",
+            Acks = Acks.All,
+            EnableIdempotence = true,
+            MessageTimeoutMs = _options.DeliveryTimeoutMs,
+            LingerMs = 2,
+            BatchNumMessages = 10_000,
+            // A bounded local queue: when it is full, Produce throws and the caller answers "busy"
+            // instead of buffering without limit.
+            QueueBufferingMaxMessages = 200_000,
+            QueueBufferingMaxKbytes = 256 * 1024,
+            CompressionType = CompressionType.Lz4,
+        };
+        Apply(config);
+        var logger = loggerFactory.CreateLogger($"Streams.Kafka.Producer.{role}");
+        return new ProducerBuilder<byte[]?, byte[]>(config)
+            .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message))
+            .SetErrorHandler((_, error) => LibrdkafkaLog.Write(logger, error))
+            .Build();
+    }
+
+    /// <summary>
+    /// A consumer that commits only by hand: neither offsets nor commits happen behind the caller's back,
+    /// so an offset is committed only after its record's work is durably done (at-least-once).
+    /// </summary>
+    public IConsumer<byte[]?, byte[]> CreateConsumer(
+        string groupId,
+        Action<IConsumer<byte[]?, byte[]>, List<TopicPartitionOffset>>? onRevoked = null)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = _options.BootstrapServers,
+            ClientId = $"{_options.ClientId}-{groupId}",
+            GroupId = groupId,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnablePartitionEof = false,
+            FetchWaitMaxMs = 10,
+            SessionTimeoutMs = 10_000,
+            HeartbeatIntervalMs = 1_000,
+        };
+        Apply(config);
+        var logger = loggerFactory.CreateLogger($"Streams.Kafka.Consumer.{groupId}");
+        var builder = new ConsumerBuilder<byte[]?, byte[]>(config)
+            .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message))
+            .SetErrorHandler((_, error) => LibrdkafkaLog.Write(logger, error));
+        if (onRevoked is not null)
+        {
+            builder.SetPartitionsRevokedHandler(onRevoked);
+            builder.SetPartitionsLostHandler(onRevoked);
+        }
+
+        return builder.Build();
+    }
+
+    private void Apply(ClientConfig config)
+    {
+        foreach (var (key, value) in _options.Client)
+        {
+            config.Set(key, value);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Streams.Kafka;
+
+/// <summary>How the services reach Kafka: the <c>Streams:Kafka</c> configuration section.</summary>
+public sealed class KafkaOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Streams:Kafka";
+
+    /// <summary>Comma-separated <c>host:port</c> list; <c>./streams up</c> fills it with the local cluster's.</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    /// <summary>Prefix of every client id, so broker logs tell the services apart.</summary>
+    public string ClientId { get; set; } = "streams";
+
+    /// <summary>How long a producer may try to get a record acknowledged before it reports failure.</summary>
+    public int DeliveryTimeoutMs { get; set; } = 30_000;
+
+    /// <summary>The pipeline's topics.</summary>
+    public TopicOptions Topics { get; set; } = new();
+
+    /// <summary>Extra librdkafka properties (e.g. <c>security.protocol</c>), applied to every client last.</summary>
+    public Dictionary<string, string> Client { get; set; } = [];
+}

@@ -1,0 +1,52 @@
+using Streams.Kafka;
+
+namespace Streams.IntegrationTests.Infrastructure;
+
+/// <summary>The environment that points a host process at a test's topics, groups and receivers.</summary>
+public sealed class Pipeline
+{
+    private readonly Dictionary<string, string> _environment;
+    private int _subscriptions;
+
+    public Pipeline(LocalClusterFixture cluster, TopicOptions topics)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(topics);
+        IngestUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        _environment = new()
+        {
+            ["DOTNET_ENVIRONMENT"] = "Test",
+            ["Streams__Kafka__BootstrapServers"] = cluster.BootstrapServers,
+            ["Streams__Kafka__Topics__Prefix"] = topics.Prefix,
+            ["Streams__Ingest__Url"] = IngestUrl,
+            ["Streams__Normaliser__GroupId"] = topics.Prefix + "normaliser",
+            ["Streams__Egress__GroupId"] = topics.Prefix + "egress",
+        };
+    }
+
+    public string IngestUrl { get; }
+
+    public IReadOnlyDictionary<string, string> Environment => _environment;
+
+    /// <summary>Adds a subscription; returns its index.</summary>
+    public int Subscribe(string name, string url, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var index = _subscriptions++;
+        Set($"Streams__Egress__Subscriptions__{index}__Name", name);
+        Set($"Streams__Egress__Subscriptions__{index}__Url", url);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            Set($"Streams__Egress__Subscriptions__{index}__{key}", value);
+        }
+
+        return index;
+    }
+
+    public Pipeline Set(string name, string value)
+    {
+        _environment[name] = value;
+        return this;
+    }
+
+    public HostProcess Start(string roles) => HostProcess.Start(["--roles", roles], _environment);
+}

@@ -1,0 +1,4 @@
+namespace Streams.IntegrationTests.Infrastructure;
+
+/// <summary>One webhook request as the test receiver saw it.</summary>
+public sealed record ReceivedRequest(int Number, byte[] Body, IReadOnlyList<string> EventIds, IReadOnlyDictionary<string, string> Headers);
