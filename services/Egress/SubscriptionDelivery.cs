@@ -69,7 +69,7 @@ public sealed class SubscriptionDelivery : IDisposable
     private async Task DeliverChunkAsync(OutgoingEvent[] chunk, DeliveryBatch deadLetterBatch, CancellationToken cancellationToken)
     {
         var body = EventBatchBody.Build([.. chunk.Select(e => e.Json)]);
-        var messageId = MessageId(chunk);
+        var messageId = MessageId(chunk, body);
         var timeout = TimeSpan.FromMilliseconds(_options.TimeoutMs);
         for (var attempt = 1; ; attempt++)
         {
@@ -98,14 +98,17 @@ public sealed class SubscriptionDelivery : IDisposable
 
     /// <summary>
     /// Stable across retries of the same batch (Standard Webhooks' idempotency key): derived from the
-    /// subscription and the records' coordinates, not from the attempt.
+    /// subscription, the records' coordinates and the body, never from the attempt. The body is in it
+    /// because offsets alone repeat when a cluster is recreated (the local one lives in memory).
     /// </summary>
-    private string MessageId(OutgoingEvent[] chunk)
+    private string MessageId(OutgoingEvent[] chunk, byte[] body)
     {
         var first = chunk[0].Record;
         var last = chunk[^1].Record;
-        var identity = $"{Name}|{first.Topic}|{first.Partition.Value}|{first.Offset.Value}|{last.Offset.Value}";
-        return "msg_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{Name}|{first.Topic}|{first.Partition.Value}|{first.Offset.Value}|{last.Offset.Value}|"));
+        hash.AppendData(body);
+        return "msg_" + Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
     }
 
     /// <inheritdoc />

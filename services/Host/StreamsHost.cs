@@ -4,6 +4,7 @@ using Streams.Host.DemoReceiver;
 using Streams.Ingest;
 using Streams.Kafka;
 using Streams.Normaliser;
+using Streams.Telemetry;
 
 namespace Streams.Host;
 
@@ -30,6 +31,7 @@ internal static class StreamsHost
         builder.WebHost.UseUrls(ListenUrl(builder.Configuration, roles));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStreamsKafka();
+        builder.Services.AddStreamsTelemetry();
         if (roles.HasFlag(Role.Ingest))
         {
             builder.Services.AddIngest();
@@ -47,6 +49,7 @@ internal static class StreamsHost
 
         await using var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "live" }));
+        app.MapPrometheusMetrics();
         if (roles.HasFlag(Role.Ingest))
         {
             app.MapIngest();
