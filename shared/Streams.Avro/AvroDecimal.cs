@@ -30,7 +30,11 @@ public readonly record struct AvroDecimal(BigInteger Unscaled, int Scale)
     public override string ToString()
     {
         var digits = BigInteger.Abs(Unscaled).ToString(CultureInfo.InvariantCulture);
-        if (Scale > 0)
+        if (Scale < 0)
+        {
+            digits += new string('0', -Scale);
+        }
+        else if (Scale > 0)
         {
             digits = digits.PadLeft(Scale + 1, '0');
             digits = $"{digits[..^Scale]}.{digits[^Scale..]}";

@@ -33,9 +33,6 @@ public sealed class AvroLogicalType
     /// <summary>The number of digits after the point of a <c>decimal</c>; 0 for other logical types.</summary>
     public int Scale { get; }
 
-    /// <summary>Creates a <c>decimal</c> logical type; the caller has validated precision and scale.</summary>
-    /// <param name="precision">Maximum number of digits, positive.</param>
-    /// <param name="scale">Digits after the point, between 0 and <paramref name="precision"/>.</param>
-    /// <returns>The logical type.</returns>
-    public static AvroLogicalType Decimal(int precision, int scale) => new(AvroLogicalKind.Decimal, "decimal", precision, scale);
+    /// <summary>Only the parser creates decimals: it has checked precision and scale, and ignores invalid ones.</summary>
+    internal static AvroLogicalType Decimal(int precision, int scale) => new(AvroLogicalKind.Decimal, "decimal", precision, scale);
 }

@@ -66,31 +66,35 @@ internal sealed class ResolverBuilder
     }
 
     /// <summary>
-    /// The spec's rule, literally: the first reader branch that matches, promotion included, so an int goes to a
-    /// long branch listed before an int branch. avsc does the same; the Java implementation prefers the exact type.
+    /// A reader branch of the writer's own type wins over an earlier branch the writer's type could be promoted to,
+    /// as in the Java implementation; read literally, the spec (and avsc) would take the first match with promotion,
+    /// which makes even identical schemas such as ["string", "bytes"] read bytes back as a string.
     /// </summary>
     private static int FindReaderBranch(AvroSchema writer, UnionSchema reader)
     {
-        for (var i = 0; i < reader.Branches.Count; i++)
+        for (var pass = 0; pass < 2; pass++)
         {
-            if (Matches(writer, reader.Branches[i]))
+            for (var i = 0; i < reader.Branches.Count; i++)
             {
-                return i;
+                if (Matches(writer, reader.Branches[i], allowPromotion: pass == 1))
+                {
+                    return i;
+                }
             }
         }
 
         throw new AvroSchemaException($"No branch of the reader's union matches the writer's {writer.Describe()}.");
     }
 
-    private static bool Matches(AvroSchema writer, AvroSchema reader) => (writer, reader) switch
+    private static bool Matches(AvroSchema writer, AvroSchema reader, bool allowPromotion) => (writer, reader) switch
     {
         (UnionSchema, _) or (_, UnionSchema) => true,
         (RecordSchema w, RecordSchema r) => NamesMatch(w, r),
         (EnumSchema w, EnumSchema r) => NamesMatch(w, r),
         (FixedSchema w, FixedSchema r) => NamesMatch(w, r) && w.Size == r.Size,
-        (ArraySchema w, ArraySchema r) => Matches(w.Items, r.Items),
-        (MapSchema w, MapSchema r) => Matches(w.Values, r.Values),
-        (PrimitiveSchema w, PrimitiveSchema r) => ReadPrimitive(w.Type, r) is not null,
+        (ArraySchema w, ArraySchema r) => Matches(w.Items, r.Items, allowPromotion: true),
+        (MapSchema w, MapSchema r) => Matches(w.Values, r.Values, allowPromotion: true),
+        (PrimitiveSchema w, PrimitiveSchema r) => w.Type == r.Type || (allowPromotion && ReadPrimitive(w.Type, r) is not null),
         _ => false,
     };
 

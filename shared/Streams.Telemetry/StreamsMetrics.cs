@@ -10,7 +10,7 @@ namespace Streams.Telemetry;
 /// Every method is safe to call concurrently and allocation-free for string labels, so it can run per event.
 /// To add a metric: create its instrument in the constructor and add one method that records it.
 /// </remarks>
-public sealed class StreamsMetrics
+public sealed partial class StreamsMetrics
 {
     /// <summary>The name of the meter that holds every Streams instrument.</summary>
     public const string MeterName = "Streams";
