@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streams.Ingest.CloudEvents;
+using Streams.Ingest.Security;
 using Streams.Kafka;
+using Streams.Telemetry;
 
 namespace Streams.Ingest;
 
@@ -15,10 +17,17 @@ public sealed class IngestEndpoint(
     IOptions<IngestOptions> options,
     IOptions<KafkaOptions> kafka,
     KafkaProducerHandle producer,
+    ProducerHealth health,
+    ApiKeyAuthenticator authenticator,
+    SenderRateLimiter rateLimiter,
+    StreamsMetrics metrics,
     TimeProvider clock,
     ILogger<IngestEndpoint> logger)
 {
-    private const string RetryAfterSeconds = "1";
+    /// <summary>The hop name in metrics.</summary>
+    public const string Hop = "ingest";
+
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private readonly IngestOptions _options = options.Value;
     private readonly string _topic = kafka.Value.Topics.Ingested;
     private readonly CloudEventBatchReader _reader = new(options.Value.MaxDepth, options.Value.MaxEventsPerRequest, options.Value.MaxEventBytes);
@@ -27,6 +36,16 @@ public sealed class IngestEndpoint(
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (authenticator.Authenticate(request) is not { } sender)
+        {
+            return IngestProblems.Unauthenticated();
+        }
+
+        if (!rateLimiter.TryAcquire(sender, out var wait))
+        {
+            return IngestProblems.RateLimited(sender.Name, wait);
+        }
+
         if (IngestMediaTypes.Classify(request.ContentType) is not { } mediaType)
         {
             return IngestProblems.UnsupportedMediaType(request.ContentType);
@@ -56,20 +75,42 @@ public sealed class IngestEndpoint(
 
         if (!batch.IsValid)
         {
+            foreach (var problem in batch.Problems)
+            {
+                metrics.CountInvalidEvent(Hop, problem.Field ?? "body");
+            }
+
             return IngestProblems.InvalidEvents(batch.Problems);
         }
 
+        var forbidden = batch.Events
+            .Select((valid, index) => (valid, index))
+            .Where(e => !sender.MaySend(e.valid.Source))
+            .Select(e => new EventProblem(e.index, "source", $"The key '{sender.Name}' may not send source '{e.valid.Source}'."))
+            .ToList();
+        if (forbidden.Count > 0)
+        {
+            return IngestProblems.Forbidden(forbidden);
+        }
+
+        if (health.KafkaKnownDown || health.FatalError is not null)
+        {
+            // Queueing now would only hold the sender for the full time-out and then fail anyway.
+            return IngestProblems.Unavailable("Kafka is unreachable; retry shortly.", RetryAfter);
+        }
+
+        metrics.CountEventsIn(Hop, batch.Events.Count);
         return await WriteAsync(batch.Events, receivedAt, TraceParent.FromRequest(request), cancellationToken);
     }
 
-    private async Task<IResult> WriteAsync(IReadOnlyList<IncomingEvent> events, long receivedAt, string traceParent, CancellationToken cancellationToken)
+    private async Task<IResult> WriteAsync(IReadOnlyList<ValidEvent> events, long receivedAt, string traceParent, CancellationToken cancellationToken)
     {
         var delivery = new DeliveryBatch();
         try
         {
-            foreach (var incoming in events)
+            foreach (var valid in events)
             {
-                delivery.Produce(producer.Producer, _topic, ToMessage(incoming, receivedAt, traceParent));
+                delivery.Produce(producer.Producer, _topic, ToMessage(valid.Event, receivedAt, traceParent));
             }
         }
         catch (ProduceException<byte[]?, byte[]> exception)
@@ -77,7 +118,7 @@ public sealed class IngestEndpoint(
             // Queue full or producer unusable: say so now rather than buffer without bound.
             // Records already handed over may still be written; the sender's retry is deduplicated by event id.
             logger.LogWarning("Producer refused a record ({Code}); answering 503", exception.Error.Code);
-            return IngestProblems.Unavailable("Kafka is not keeping up; retry shortly.", RetryAfterSeconds);
+            return IngestProblems.Unavailable("Kafka is not keeping up; retry shortly.", RetryAfter);
         }
         finally
         {
@@ -91,15 +132,27 @@ public sealed class IngestEndpoint(
         catch (TimeoutException)
         {
             logger.LogWarning("Kafka did not acknowledge {Count} events within {Timeout} ms; answering 503", events.Count, _options.AckTimeoutMs);
-            return IngestProblems.Unavailable("Kafka did not acknowledge the events in time; retrying the same batch is safe.", RetryAfterSeconds);
+            return IngestProblems.Unavailable("Kafka did not acknowledge the events in time; retrying the same batch is safe.", RetryAfter);
         }
         catch (KafkaException exception)
         {
             logger.LogWarning("Kafka failed to acknowledge events ({Code}: {Reason}); answering 503", exception.Error.Code, exception.Error.Reason);
-            return IngestProblems.Unavailable("Kafka did not acknowledge the events; retrying the same batch is safe.", RetryAfterSeconds);
+            return IngestProblems.Unavailable("Kafka did not acknowledge the events; retrying the same batch is safe.", RetryAfter);
         }
 
+        RecordAcknowledged(events);
         return Results.Ok(new { accepted = events.Count });
+    }
+
+    private void RecordAcknowledged(IReadOnlyList<ValidEvent> events)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var valid in events)
+        {
+            metrics.RecordLagOut(Hop, TimeSpan.FromMilliseconds(now - valid.Event.EventTimeMs));
+        }
+
+        metrics.CountEventsOut(Hop, events.Count);
     }
 
     private static Message<byte[]?, byte[]> ToMessage(IncomingEvent incoming, long receivedAt, string traceParent)

@@ -21,6 +21,12 @@ public sealed class IngestOptions
     /// <summary>Deepest JSON nesting accepted inside an event.</summary>
     public int MaxDepth { get; set; } = 32;
 
+    /// <summary>When false, requests need no API key (local use only); when true, at least one key must be configured.</summary>
+    public bool RequireApiKey { get; set; } = true;
+
+    /// <summary>The senders' keys.</summary>
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
     /// <summary>How long a request waits for Kafka to acknowledge its events before answering 503.</summary>
     public int AckTimeoutMs { get; set; } = 10_000;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Streams.Hosting;
+using Streams.Ingest.Security;
 
 namespace Streams.Ingest;
 
@@ -17,6 +18,21 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         errors.AtLeast(nameof(options.MaxEventBytes), options.MaxEventBytes, 256);
         errors.AtLeast(nameof(options.MaxDepth), options.MaxDepth, 2);
         errors.AtLeast(nameof(options.AckTimeoutMs), options.AckTimeoutMs, 100);
+        errors.Require(
+            !options.RequireApiKey || options.ApiKeys.Count > 0,
+            nameof(options.ApiKeys),
+            "needs at least one key (Name, Sha256, Sources) while RequireApiKey is true.");
+        for (var index = 0; index < options.ApiKeys.Count; index++)
+        {
+            var key = options.ApiKeys[index];
+            var nested = new SettingErrors(errors.Key($"ApiKeys:{index}"));
+            nested.Require(!string.IsNullOrWhiteSpace(key.Name), nameof(key.Name), "is required.");
+            nested.Require(ApiKeyHash.TryParse(key.Sha256, out _), nameof(key.Sha256), "must be the key's SHA-256 as 64 hex digits.");
+            nested.Require(key.Sources.Count > 0, nameof(key.Sources), "needs at least one source prefix ('*' allows any).");
+            nested.AtLeast(nameof(key.RateLimitPerSecond), key.RateLimitPerSecond, 0);
+            errors.Add(nested);
+        }
+
         return errors.Result();
     }
 }

@@ -16,7 +16,7 @@ public sealed class KafkaClientFactory(IOptions<KafkaOptions> options, ILoggerFa
     /// A producer that never loses an acknowledged record: acks=all and idempotence,
     /// so a retried send is neither duplicated nor reordered within a partition.
     /// </summary>
-    public IProducer<byte[]?, byte[]> CreateProducer(string role)
+    public IProducer<byte[]?, byte[]> CreateProducer(string role, ProducerHealth? health = null)
     {
         var config = new ProducerConfig
         {
@@ -30,15 +30,25 @@ public sealed class KafkaClientFactory(IOptions<KafkaOptions> options, ILoggerFa
             // A bounded local queue: when it is full, Produce throws and the caller answers "busy"
             // instead of buffering without limit.
             QueueBufferingMaxMessages = 200_000,
-            QueueBufferingMaxKbytes = 256 * 1024,
+            QueueBufferingMaxKbytes = 64 * 1024,
             CompressionType = CompressionType.Lz4,
+            StatisticsIntervalMs = health is null ? 0 : 1000,
         };
         Apply(config);
         var logger = loggerFactory.CreateLogger($"Streams.Kafka.Producer.{role}");
-        return new ProducerBuilder<byte[]?, byte[]>(config)
+        var builder = new ProducerBuilder<byte[]?, byte[]>(config)
             .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message))
-            .SetErrorHandler((_, error) => LibrdkafkaLog.Write(logger, error))
-            .Build();
+            .SetErrorHandler((_, error) =>
+            {
+                LibrdkafkaLog.Write(logger, error);
+                health?.OnError(error);
+            });
+        if (health is not null)
+        {
+            builder.SetStatisticsHandler((_, json) => health.OnStatistics(json));
+        }
+
+        return builder.Build();
     }
 
     /// <summary>

@@ -6,10 +6,10 @@ namespace Streams.Kafka;
 /// The process's one producer, shared by every role in it; flushed on dispose so records handed
 /// to it before shutdown still reach the brokers.
 /// </summary>
-public sealed class KafkaProducerHandle(KafkaClientFactory clients) : IDisposable
+public sealed class KafkaProducerHandle(KafkaClientFactory clients, ProducerHealth health) : IDisposable
 {
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
-    private readonly IProducer<byte[]?, byte[]> _producer = clients.CreateProducer("producer");
+    private readonly IProducer<byte[]?, byte[]> _producer = clients.CreateProducer("producer", health);
 
     /// <summary>The producer.</summary>
     public IProducer<byte[]?, byte[]> Producer => _producer;

@@ -12,6 +12,7 @@ public static class KafkaServiceCollectionExtensions
         services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>();
         services.AddSingleton<KafkaClientFactory>();
+        services.AddSingleton<ProducerHealth>();
         services.AddSingleton<KafkaProducerHandle>();
         return services;
     }

@@ -1,22 +1,29 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Streams.Ingest.CloudEvents;
 
 /// <summary>
-/// Reads a CloudEvents 1.0 batch in structured JSON (or one structured event) and checks each event's
-/// required attributes (https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md).
+/// Reads a CloudEvents 1.0 batch in structured JSON (or one structured event) and validates every event.
 /// All-or-nothing: one bad event makes the whole batch a 400, so a sender never has to work out
 /// which half of a batch was written.
 /// </summary>
 public sealed class CloudEventBatchReader(int maxDepth, int maxEvents, int maxEventBytes)
 {
-    private static readonly string[] RequiredAttributes = ["id", "source", "type"];
+    private readonly CloudEventValidator _validator = new(maxEventBytes);
 
-    /// <summary>Parses and validates; <paramref name="receivedAtMs"/> stamps events without <c>time</c>.</summary>
+    /// <summary>
+    /// Parses and validates; <paramref name="receivedAtMs"/> stamps events without <c>time</c>.
+    /// Throws <see cref="BatchTooLargeException"/> when a count or size limit is exceeded.
+    /// </summary>
     public BatchReadResult Read(ReadOnlyMemory<byte> body, bool singleEvent, long receivedAtMs)
     {
+        // The JSON reader checks UTF-8 only where it looks (structure, not string contents); check it all first.
+        if (!Utf8.IsValid(body.Span))
+        {
+            return Failed("The body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {
@@ -24,7 +31,8 @@ public sealed class CloudEventBatchReader(int maxDepth, int maxEvents, int maxEv
         }
         catch (JsonException exception)
         {
-            return Failed(new EventProblem(-1, null, $"The body is not valid JSON (UTF-8, nesting up to {maxDepth}): {exception.Message}"));
+            // The parser's message gives the line and byte position, never the content.
+            return Failed($"The body is not valid UTF-8 JSON nested at most {maxDepth} deep: {exception.Message}");
         }
 
         using (document)
@@ -37,118 +45,43 @@ public sealed class CloudEventBatchReader(int maxDepth, int maxEvents, int maxEv
 
             if (root.ValueKind != JsonValueKind.Array)
             {
-                return Failed(new EventProblem(-1, null, "A batch must be a JSON array of CloudEvents."));
+                return Failed("A batch must be a JSON array of CloudEvents; send one event as application/cloudevents+json.");
             }
 
             var count = root.GetArrayLength();
-            if (count == 0)
-            {
-                return Failed(new EventProblem(-1, null, "The batch is empty."));
-            }
-
             if (count > maxEvents)
             {
                 throw new BatchTooLargeException($"The batch holds {count} events; at most {maxEvents} are accepted per request.");
             }
 
-            return ReadEvents([.. root.EnumerateArray()], receivedAtMs);
+            return count == 0 ? Failed("The batch is empty.") : ReadEvents([.. root.EnumerateArray()], receivedAtMs);
         }
     }
 
     private BatchReadResult ReadEvents(IReadOnlyList<JsonElement> elements, long receivedAtMs)
     {
-        var events = new List<IncomingEvent>(elements.Count);
+        var events = new List<ValidEvent>(elements.Count);
         var problems = new List<EventProblem>();
         var ids = new HashSet<(string Source, string Id)>();
         for (var index = 0; index < elements.Count; index++)
         {
-            var incoming = ReadEvent(index, elements[index], receivedAtMs, problems);
-            if (incoming is null)
+            var valid = _validator.Validate(index, elements[index], receivedAtMs, problems);
+            if (valid is null)
             {
                 continue;
             }
 
-            if (!ids.Add((incoming.Value.Source, incoming.Value.Id)))
+            if (!ids.Add((valid.Source, valid.Id)))
             {
-                problems.Add(new EventProblem(index, "id", $"Duplicate id '{incoming.Value.Id}' for source '{incoming.Value.Source}' within the batch."));
+                problems.Add(new EventProblem(index, "id", $"Duplicate id '{valid.Id}' for source '{valid.Source}' within the batch."));
                 continue;
             }
 
-            events.Add(incoming.Value.Event);
+            events.Add(valid);
         }
 
         return new BatchReadResult(problems.Count == 0 ? events : [], problems);
     }
 
-    private (IncomingEvent Event, string Source, string Id)? ReadEvent(int index, JsonElement element, long receivedAtMs, List<EventProblem> problems)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add(new EventProblem(index, null, "An event must be a JSON object."));
-            return null;
-        }
-
-        var raw = JsonMarshal.GetRawUtf8Value(element);
-        if (raw.Length > maxEventBytes)
-        {
-            throw new BatchTooLargeException($"Event {index} is {raw.Length} bytes; at most {maxEventBytes} are accepted per event.");
-        }
-
-        var before = problems.Count;
-        var specVersion = RequiredString(index, element, "specversion", problems);
-        if (specVersion is not null && specVersion != "1.0")
-        {
-            problems.Add(new EventProblem(index, "specversion", $"Only CloudEvents 1.0 is accepted, was '{specVersion}'."));
-        }
-
-        var values = RequiredAttributes.Select(name => RequiredString(index, element, name, problems)).ToArray();
-        var eventTime = ReadTime(index, element, receivedAtMs, problems);
-        var partitionKey = OptionalString(index, element, "partitionkey", problems);
-        if (problems.Count > before)
-        {
-            return null;
-        }
-
-        var (id, source) = (values[0]!, values[1]!);
-        return (new IncomingEvent(partitionKey ?? source, eventTime, raw.ToArray()), source, id);
-    }
-
-    private static string? RequiredString(int index, JsonElement element, string name, List<EventProblem> problems)
-    {
-        if (!element.TryGetProperty(name, out var value))
-        {
-            problems.Add(new EventProblem(index, name, $"The required attribute '{name}' is missing."));
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 } text)
-        {
-            problems.Add(new EventProblem(index, name, $"The attribute '{name}' must be a non-empty string."));
-            return null;
-        }
-
-        return text;
-    }
-
-    private static string? OptionalString(int index, JsonElement element, string name, List<EventProblem> problems) =>
-        element.TryGetProperty(name, out _) ? RequiredString(index, element, name, problems) : null;
-
-    private static long ReadTime(int index, JsonElement element, long receivedAtMs, List<EventProblem> problems)
-    {
-        var text = OptionalString(index, element, "time", problems);
-        if (text is null)
-        {
-            return receivedAtMs;
-        }
-
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-        {
-            problems.Add(new EventProblem(index, "time", $"'{text}' is not an RFC 3339 timestamp."));
-            return receivedAtMs;
-        }
-
-        return time.ToUnixTimeMilliseconds();
-    }
-
-    private static BatchReadResult Failed(EventProblem problem) => new([], [problem]);
+    private static BatchReadResult Failed(string detail) => new([], [new EventProblem(-1, null, detail)]);
 }
