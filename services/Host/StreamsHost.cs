@@ -29,6 +29,8 @@ internal static class StreamsHost
             console.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.WebHost.UseUrls(ListenUrl(builder.Configuration, roles));
+        // Room to finish in-flight requests and hand off or commit consumed work before the producer is flushed and closed.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStreamsKafka();
         builder.Services.AddStreamsTelemetry();

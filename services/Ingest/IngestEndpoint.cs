@@ -164,7 +164,7 @@ public sealed class IngestEndpoint(
         return new Message<byte[]?, byte[]>
         {
             Key = System.Text.Encoding.UTF8.GetBytes(incoming.Key),
-            Value = incoming.Json.ToArray(),
+            Value = incoming.Json,
             Headers = headers,
         };
     }

@@ -59,7 +59,7 @@ public sealed class CloudEventBatchReaderTests
         var result = Read("[" + json + "]");
 
         // Assert
-        Assert.Equal(json, Encoding.UTF8.GetString(result.Events[0].Event.Json.Span));
+        Assert.Equal(json, Encoding.UTF8.GetString(result.Events[0].Event.Json));
     }
 
     [Fact]

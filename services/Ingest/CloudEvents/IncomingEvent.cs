@@ -4,4 +4,4 @@ namespace Streams.Ingest.CloudEvents;
 /// <param name="Key">The record key: <c>partitionkey</c> if given, else <c>source</c>.</param>
 /// <param name="EventTimeMs">The event's <c>time</c>, or the receipt time when it had none.</param>
 /// <param name="Json">The event, structured-mode CloudEvents JSON, as the sender wrote it.</param>
-public sealed record IncomingEvent(string Key, long EventTimeMs, ReadOnlyMemory<byte> Json);
+public sealed record IncomingEvent(string Key, long EventTimeMs, byte[] Json);
