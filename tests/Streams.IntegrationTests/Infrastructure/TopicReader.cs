@@ -1,71 +1,67 @@
+using System.Text.Json;
 using Confluent.Kafka;
 
 namespace Streams.IntegrationTests.Infrastructure;
 
-/// <summary>Reads a topic from the start with a real consumer (no group), and a group's committed offsets.</summary>
-public sealed class TopicReader(string bootstrapServers)
+/// <summary>Reads a topic from the start with a real consumer, until the records read satisfy a condition.</summary>
+public static class TopicReader
 {
-    /// <summary>Every record of <paramref name="topic"/>, once at least <paramref name="expected"/> are there.</summary>
-    public async Task<IReadOnlyList<ConsumeResult<byte[]?, byte[]>>> ReadAsync(string topic, int expected, TimeSpan timeout)
+    /// <summary>Collects records of <paramref name="topic"/> until <paramref name="enough"/> holds; throws after <paramref name="timeout"/>.</summary>
+    public static async Task<IReadOnlyList<ConsumeResult<byte[]?, byte[]>>> ReadAsync(
+        string bootstrapServers, string topic, Func<IReadOnlyList<ConsumeResult<byte[]?, byte[]>>, bool> enough, TimeSpan timeout)
     {
-        var records = new List<ConsumeResult<byte[]?, byte[]>>();
-        await Task.Run(() =>
+        ArgumentNullException.ThrowIfNull(enough);
+        return await Task.Run(() =>
         {
             using var consumer = new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
             {
                 BootstrapServers = bootstrapServers,
                 GroupId = "reader-" + Guid.NewGuid().ToString("N"),
-                EnableAutoCommit = false,
                 AutoOffsetReset = AutoOffsetReset.Earliest,
+                EnableAutoCommit = false,
             }).Build();
-            var partitions = Partitions(topic);
-            consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
+            consumer.Subscribe(topic);
+            var records = new List<ConsumeResult<byte[]?, byte[]>>();
             var deadline = DateTime.UtcNow + timeout;
-            while (records.Count < expected && DateTime.UtcNow < deadline)
+            while (!enough(records))
             {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"{topic}: only {records.Count} records within {timeout}");
+                }
+
                 if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { } record)
                 {
                     records.Add(record);
                 }
             }
 
-            // Anything beyond the expected count is there by now too, at the end of each partition.
-            while (consumer.Consume(TimeSpan.FromMilliseconds(500)) is { } extra)
-            {
-                records.Add(extra);
-            }
+            consumer.Close();
+            return records;
         });
-        return records;
     }
 
-    /// <summary>Records in <paramref name="topic"/> (sum of high watermarks).</summary>
-    public long Count(string topic)
+    /// <summary>The CloudEvents <c>id</c> of each record whose value is a structured-mode JSON event.</summary>
+    public static IEnumerable<string> EventIds(IEnumerable<ConsumeResult<byte[]?, byte[]>> records)
     {
-        using var consumer = NewConsumer("count-" + Guid.NewGuid().ToString("N"));
-        return Partitions(topic).Sum(p => consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High.Value);
-    }
-
-    /// <summary>True once <paramref name="group"/> has committed the end of every partition of <paramref name="topic"/>.</summary>
-    public bool IsCommittedToEnd(string group, string topic)
-    {
-        using var consumer = NewConsumer(group);
-        var partitions = Partitions(topic);
-        var committed = consumer.Committed(partitions, TimeSpan.FromSeconds(10));
-        return committed.All(c => c.Offset.Value == consumer.QueryWatermarkOffsets(c.TopicPartition, TimeSpan.FromSeconds(10)).High.Value);
-    }
-
-    private List<TopicPartition> Partitions(string topic)
-    {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
-        var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(10));
-        return [.. metadata.Topics.Single().Partitions.Select(p => new TopicPartition(topic, p.PartitionId))];
-    }
-
-    private IConsumer<byte[]?, byte[]> NewConsumer(string group) =>
-        new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
         {
-            BootstrapServers = bootstrapServers,
-            GroupId = group,
-            EnableAutoCommit = false,
-        }).Build();
+            string? id = null;
+            try
+            {
+                using var json = JsonDocument.Parse(record.Message.Value);
+                id = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var value) ? value.GetString() : null;
+            }
+            catch (JsonException)
+            {
+                // Not a JSON event: it has no id to report.
+            }
+
+            if (id is not null)
+            {
+                yield return id;
+            }
+        }
+    }
 }
