@@ -20,6 +20,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<SenderRateLimiter>();
         services.AddSingleton<IngestEndpoint>();
+        services.AddHostedService<ProducerWarmup>();
         services.AddProblemDetails();
         return services;
     }
@@ -33,8 +34,6 @@ public static class IngestServiceCollectionExtensions
             metrics.CountIngestRequest((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK);
             return result;
         });
-        // The producer starts now, not on the first request, so /readyz reflects Kafka from the start.
-        _ = endpoints.ServiceProvider.GetRequiredService<KafkaProducerHandle>();
         endpoints.MapGet("/readyz", (ProducerHealth health) =>
             health.KafkaReachable && health.FatalError is null
                 ? Results.Ok(new { status = "ready", queued = health.QueueDepth })
