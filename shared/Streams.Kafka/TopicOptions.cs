@@ -27,6 +27,9 @@ public sealed class TopicOptions
     /// <summary>Events that could not be delivered or processed, with the reason in headers.</summary>
     public string DeadLetters => Prefix + "dlq";
 
+    /// <summary>Which dead letters were redriven already, so a redrive sends each one once.</summary>
+    public string RedriveLedger => Prefix + "dlq.redriven";
+
     /// <summary>Per-hop counts for the loss auditor.</summary>
     public string Audit => Prefix + "audit";
 
@@ -35,5 +38,5 @@ public sealed class TopicOptions
 
     /// <summary>Every topic the pipeline reads or writes.</summary>
     public IEnumerable<string> All() =>
-        new[] { Ingested, Normalised, DeadLetters, Audit }.Concat(RetryTiers.Select(RetryTier));
+        new[] { Ingested, Normalised, DeadLetters, RedriveLedger, Audit }.Concat(RetryTiers.Select(RetryTier));
 }

@@ -1,0 +1,40 @@
+using Confluent.Kafka;
+using Streams.Kafka;
+
+namespace Streams.Operations;
+
+/// <summary>Counts of dead letters by subscription, reason and status.</summary>
+public sealed class DeadLetterSummary
+{
+    private readonly Dictionary<DeadLetterKey, long> _counts = [];
+
+    /// <summary>Adds one dead letter.</summary>
+    public void Add(Headers? headers) => Add(KeyOf(headers));
+
+    /// <summary>Adds one dead letter by its key.</summary>
+    public void Add(DeadLetterKey key) => _counts[key] = _counts.GetValueOrDefault(key) + 1;
+
+    /// <summary>Groups, most frequent first.</summary>
+    public IReadOnlyList<(DeadLetterKey Key, long Count)> Rows() =>
+        [.. _counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Subscription, StringComparer.Ordinal).Select(c => (c.Key, c.Value))];
+
+    /// <summary>The grouping key of a dead-letter record.</summary>
+    public static DeadLetterKey KeyOf(Headers? headers) =>
+        new(headers.GetText(StreamsHeaders.Subscription) ?? "", headers.GetText(StreamsHeaders.Reason) ?? "(no reason)", headers.GetText(StreamsHeaders.LastStatus) ?? "");
+
+    /// <summary>The table as text.</summary>
+    public string Format()
+    {
+        var rows = Rows();
+        if (rows.Count == 0)
+        {
+            return "No dead letters.";
+        }
+
+        var width = Math.Max("subscription".Length, rows.Max(r => r.Key.Subscription.Length));
+        var lines = new List<string> { $"{"count",8}  {"subscription".PadRight(width)}  {"status",6}  reason" };
+        lines.AddRange(rows.Select(r => $"{r.Count,8}  {(r.Key.Subscription.Length == 0 ? "(none)" : r.Key.Subscription).PadRight(width)}  {r.Key.Status,6}  {r.Key.Reason}"));
+        lines.Add($"{rows.Sum(r => r.Count),8}  dead letters in all");
+        return string.Join(Environment.NewLine, lines);
+    }
+}

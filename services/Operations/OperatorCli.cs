@@ -1,0 +1,71 @@
+using System.CommandLine;
+
+namespace Streams.Operations;
+
+/// <summary>
+/// The operator commands: <c>dlq list</c>, <c>dlq redrive</c> (and <c>replay</c>). They read configuration like
+/// the services, never need the services stopped, and change nothing when their arguments are wrong.
+/// </summary>
+public static class OperatorCli
+{
+    private const int UsageErrorExitCode = 2;
+
+    /// <summary>True when <paramref name="args"/> name an operator command.</summary>
+    public static bool Handles(string[] args) => args is ["dlq", ..];
+
+    /// <summary>Runs the command; exit code 0 on success, 2 on a usage error (message on stderr).</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Streams operator commands") { DeadLetterCommands() };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OperatorException exception)
+        {
+            await Console.Error.WriteLineAsync("streams: " + exception.Message);
+            return UsageErrorExitCode;
+        }
+    }
+
+    private static Command DeadLetterCommands()
+    {
+        var list = new Command("list", "Count dead letters by subscription, reason and status.");
+        list.SetAction(_ =>
+        {
+            var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
+            var summary = new DeadLetterSummary();
+            new TopicSnapshot(configuration.Kafka, new ConsoleProgress("reading"))
+                .Read(configuration.Kafka.Topics.DeadLetters, record => summary.Add(record.Message.Headers));
+            Console.WriteLine(summary.Format());
+            return 0;
+        });
+
+        var subscription = new Option<string>("--subscription") { Description = "The subscription whose dead letters to send back.", Required = true };
+        var reason = new Option<string?>("--reason") { Description = "Only dead letters whose reason contains this text." };
+        var since = new Option<string?>("--since") { Description = "Only dead letters written at or after this time (RFC 3339 or Unix ms)." };
+        var redrive = new Command("redrive", "Send dead letters back for delivery, once each, after the receiver is fixed.") { subscription, reason, since };
+        redrive.SetAction(parse =>
+        {
+            var name = parse.GetValue(subscription)!;
+            var sinceText = parse.GetValue(since);
+            var filter = new RedriveFilter(name, parse.GetValue(reason), sinceText is null ? null : TimeArgument.Parse("--since", sinceText));
+            var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
+            RequireSubscription(configuration, name);
+            var (redriven, skipped) = new RedriveCommand(configuration.Kafka, new ConsoleProgress("reading"), TimeProvider.System).Run(filter);
+            Console.WriteLine($"Redrove {redriven} dead letter(s) of '{name}' to {configuration.Kafka.Topics.RetryTier(configuration.Kafka.Topics.RetryTiers[0])}; {skipped} matching one(s) were redriven before and skipped.");
+            return 0;
+        });
+
+        return new Command("dlq", "Inspect and redrive dead letters.") { list, redrive };
+    }
+
+    private static void RequireSubscription(OperatorConfiguration configuration, string name)
+    {
+        var known = configuration.SubscriptionNames();
+        if (!known.Contains(name, StringComparer.Ordinal))
+        {
+            throw new OperatorException($"Unknown subscription '{name}'; configured: {(known.Count == 0 ? "none" : string.Join(", ", known))}.");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Streams.DevCluster;
+using Streams.Kafka;
+
+namespace Streams.Operations;
+
+/// <summary>
+/// The operator commands find the cluster and the subscriptions the way the services do: appsettings,
+/// <c>appsettings.{Environment}.json</c>, <c>Streams__…</c> environment variables; with no bootstrap servers
+/// configured, the local cluster that <c>./streams up</c> started (its state file).
+/// </summary>
+public sealed class OperatorConfiguration
+{
+    private OperatorConfiguration(IConfiguration configuration, KafkaOptions kafka)
+    {
+        Configuration = configuration;
+        Kafka = kafka;
+    }
+
+    /// <summary>The whole configuration.</summary>
+    public IConfiguration Configuration { get; }
+
+    /// <summary>Kafka settings, bootstrap servers resolved.</summary>
+    public KafkaOptions Kafka { get; }
+
+    /// <summary>Loads configuration; throws <see cref="OperatorException"/> when no cluster can be found.</summary>
+    public static OperatorConfiguration Load(string baseDirectory)
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(baseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var kafka = configuration.GetSection(KafkaOptions.SectionName).Get<KafkaOptions>() ?? new KafkaOptions();
+        if (string.IsNullOrWhiteSpace(kafka.BootstrapServers))
+        {
+            var stateFile = configuration[$"{DevClusterOptions.SectionName}:{nameof(DevClusterOptions.StateFile)}"] ?? new DevClusterOptions().StateFile;
+            kafka.BootstrapServers = DevClusterState.Load(stateFile)?.BootstrapServers
+                ?? throw new OperatorException(
+                    $"No Kafka cluster: set {KafkaOptions.SectionName}:BootstrapServers (Streams__Kafka__BootstrapServers), or start the local one with `./streams up` (no running cluster in {stateFile}).");
+        }
+
+        return new OperatorConfiguration(configuration, kafka);
+    }
+
+    /// <summary>Names of the configured subscriptions.</summary>
+    public IReadOnlyList<string> SubscriptionNames() =>
+        [.. Configuration.GetSection("Streams:Egress:Subscriptions").GetChildren().Select(s => s["Name"]).OfType<string>()];
+}
