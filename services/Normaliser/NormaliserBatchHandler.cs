@@ -1,33 +1,49 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streams.Kafka;
+using Streams.Normaliser.Deduplication;
+using Streams.Normaliser.Normalisation;
+using Streams.Telemetry;
 
 namespace Streams.Normaliser;
 
 /// <summary>
-/// Writes each ingested event to <c>streams.normalised</c> and returns once all are acknowledged,
-/// so the loop commits only what is durably on the next topic.
+/// Normalises a batch of ingested records: canonical events to <c>streams.normalised</c>, invalid ones to
+/// <c>streams.dlq</c> with the reason, filtered and duplicate ones counted. Returns once everything it produced is
+/// acknowledged, so the loop commits only what is durably on the next topic; only then are the batch's ids added
+/// to the duplicate windows and its counts recorded (a failed batch is consumed again and must not find its own
+/// ids there).
 /// </summary>
-public sealed class NormaliserBatchHandler(KafkaProducerHandle producer, IOptions<KafkaOptions> kafka) : IRecordBatchHandler
+public sealed class NormaliserBatchHandler(
+    KafkaProducerHandle producer,
+    IOptions<KafkaOptions> kafka,
+    IOptions<NormaliserOptions> options,
+    EventNormaliser normaliser,
+    DuplicateWindows windows,
+    StreamsMetrics metrics,
+    TimeProvider clock,
+    ILogger<NormaliserBatchHandler> logger) : IRecordBatchHandler, IPartitionsRevokedListener
 {
+    /// <summary>The <c>hop</c> label of the normaliser's metrics.</summary>
+    public const string Hop = "normaliser";
+
     private readonly string _output = kafka.Value.Topics.Normalised;
+    private readonly string _deadLetters = kafka.Value.Topics.DeadLetters;
+    private readonly EventTypeLabels _typeLabels = new(options.Value.MaxTypeLabels);
 
     /// <inheritdoc />
-    public Task HandleAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]>> batch, CancellationToken cancellationToken)
+    public async Task HandleAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]>> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var started = clock.GetUtcNow();
+        var tally = new BatchTally();
         var delivery = new DeliveryBatch();
         try
         {
             foreach (var record in batch)
             {
-                var message = new Message<byte[]?, byte[]>
-                {
-                    Key = record.Message.Key,
-                    Value = record.Message.Value,
-                    Headers = record.Message.Headers.Copy(),
-                };
-                delivery.ProduceWaiting(producer.Producer, _output, message, cancellationToken);
+                Handle(record, started, delivery, tally, cancellationToken);
             }
         }
         finally
@@ -35,6 +51,116 @@ public sealed class NormaliserBatchHandler(KafkaProducerHandle producer, IOption
             delivery.Seal();
         }
 
-        return delivery.Completion;
+        await delivery.Completion;
+        Settle(batch.Count, started, tally);
+    }
+
+    /// <inheritdoc />
+    public void OnPartitionsRevoked(IReadOnlyList<TopicPartition> partitions) => windows.Forget(partitions);
+
+    private void Handle(ConsumeResult<byte[]?, byte[]> record, DateTimeOffset now, DeliveryBatch delivery, BatchTally tally, CancellationToken cancellationToken)
+    {
+        var headers = record.Message.Headers;
+        var times = new RecordTimes(
+            headers.TryGetMilliseconds(StreamsHeaders.EventTime, out var eventTime) ? eventTime : null,
+            headers.TryGetMilliseconds(StreamsHeaders.IngestTime, out var ingestTime) ? ingestTime : null);
+        if (times.EventTimeMs is { } lagFrom)
+        {
+            metrics.RecordLagIn(Hop, now - DateTimeOffset.FromUnixTimeMilliseconds(lagFrom));
+        }
+
+        var result = normaliser.Normalise(record.Message.Value ?? [], times);
+        switch (result.Outcome)
+        {
+            case NormalisationOutcome.Filtered:
+                tally.Filtered.Add(result.Reason);
+                break;
+            case NormalisationOutcome.Invalid:
+                DeadLetter(record, result, now, delivery, cancellationToken);
+                tally.Invalid.Add(result.Reason);
+                break;
+            default:
+                Pass(record, result, times, now, delivery, tally, cancellationToken);
+                break;
+        }
+    }
+
+    private void Pass(
+        ConsumeResult<byte[]?, byte[]> record, NormalisationResult result, RecordTimes times, DateTimeOffset now, DeliveryBatch delivery, BatchTally tally, CancellationToken cancellationToken)
+    {
+        var window = windows.For(record.TopicPartition, now, cancellationToken);
+        if (tally.Expired.Add(window))
+        {
+            window.Expire(now.ToUnixTimeMilliseconds());
+        }
+
+        var key = DuplicateWindow.Key(result.Source, result.Id);
+        // Within the batch too: two requests of a retrying sender can land in one batch.
+        if (window.Contains(key) || !tally.Keys.Add((window, key)))
+        {
+            tally.Duplicates++;
+            return;
+        }
+
+        var message = new Message<byte[]?, byte[]> { Key = record.Message.Key, Value = result.Value!, Headers = record.Message.Headers.Copy() };
+        delivery.ProduceWaiting(producer.Producer, _output, message, cancellationToken);
+        tally.Passed.Add((result.Type, times.EventTimeMs));
+    }
+
+    private void DeadLetter(ConsumeResult<byte[]?, byte[]> record, NormalisationResult result, DateTimeOffset now, DeliveryBatch delivery, CancellationToken cancellationToken)
+    {
+        var headers = record.Message.Headers.Copy();
+        headers.SetText(StreamsHeaders.Reason, result.Detail);
+        headers.SetMilliseconds(StreamsHeaders.FirstFailure, now.ToUnixTimeMilliseconds());
+        var message = new Message<byte[]?, byte[]> { Key = record.Message.Key, Value = record.Message.Value ?? [], Headers = headers };
+        delivery.ProduceWaiting(producer.Producer, _deadLetters, message, cancellationToken);
+        logger.LogWarning(
+            "Dead-lettered {Topic}/{Partition}@{Offset}: {Reason}",
+            record.Topic, record.Partition.Value, record.Offset.Value, result.Detail);
+    }
+
+    private void Settle(int consumed, DateTimeOffset started, BatchTally tally)
+    {
+        var acknowledged = clock.GetUtcNow();
+        foreach (var (window, key) in tally.Keys)
+        {
+            var evicted = window.Add(key, started.ToUnixTimeMilliseconds());
+            if (evicted > 0)
+            {
+                metrics.CountDedupEvictions(Hop, evicted);
+            }
+        }
+
+        metrics.CountEventsIn(Hop, consumed);
+        metrics.CountEventsOut(Hop, tally.Passed.Count);
+        foreach (var (type, eventTimeMs) in tally.Passed)
+        {
+            metrics.CountEventsByType(Hop, _typeLabels.For(type));
+            if (eventTimeMs is { } time)
+            {
+                metrics.RecordLagOut(Hop, acknowledged - DateTimeOffset.FromUnixTimeMilliseconds(time));
+            }
+        }
+
+        if (tally.Passed.Count > 0)
+        {
+            metrics.RecordProcessDuration(Hop, (acknowledged - started) / tally.Passed.Count);
+        }
+
+        foreach (var rule in tally.Filtered)
+        {
+            metrics.CountFilteredEvents(Hop, rule);
+        }
+
+        foreach (var reason in tally.Invalid)
+        {
+            metrics.CountInvalidEvent(Hop, reason);
+            metrics.CountDeadLetter(subscription: "", reason);
+        }
+
+        if (tally.Duplicates > 0)
+        {
+            metrics.CountDuplicateEvents(Hop, tally.Duplicates);
+        }
     }
 }

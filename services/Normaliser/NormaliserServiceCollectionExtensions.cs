@@ -1,16 +1,28 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Streams.Normaliser.Deduplication;
+using Streams.Normaliser.Normalisation;
 
 namespace Streams.Normaliser;
 
 /// <summary>Wires the normaliser role.</summary>
 public static class NormaliserServiceCollectionExtensions
 {
-    /// <summary>Registers the normaliser's options, handler and worker.</summary>
+    /// <summary>Registers the normaliser's options, rules, schemas, duplicate windows, handler and worker.</summary>
     public static IServiceCollection AddNormaliser(this IServiceCollection services)
     {
         services.AddOptions<NormaliserOptions>().BindConfiguration(NormaliserOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NormaliserOptions>, NormaliserOptionsValidator>();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<NormaliserOptions>>().Value;
+            return new EventNormaliser(
+                new RuleSet(options.Rules),
+                PayloadSchemas.Load(options.Schemas.Folder, options.Schemas.RejectUnknownTypes),
+                options.MaxEventBytes,
+                options.MaxExtensionNameLength);
+        });
+        services.AddSingleton<DuplicateWindows>();
         services.AddSingleton<NormaliserBatchHandler>();
         services.AddHostedService<NormaliserWorker>();
         return services;

@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,18 +9,43 @@ namespace Streams.Normaliser;
 /// <summary>Consumes <c>streams.ingested</c> and hands each batch to the normaliser, committing by hand.</summary>
 public sealed class NormaliserWorker(
     KafkaClientFactory clients,
+    KafkaProducerHandle producer,
     NormaliserBatchHandler handler,
     IOptions<NormaliserOptions> options,
     ILogger<ManualCommitConsumerLoop> logger) : BackgroundService
 {
+    private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(10);
+
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var topics = clients.Options.Topics;
+        CheckPartitionCounts(topics.Ingested, topics.Normalised);
         var settings = new ConsumerLoopSettings(
             options.Value.GroupId,
-            [clients.Options.Topics.Ingested],
+            [topics.Ingested],
             options.Value.BatchSize,
             TimeSpan.FromMilliseconds(options.Value.LingerMs));
         return new ManualCommitConsumerLoop(clients, settings, handler, logger).RunAsync(stoppingToken);
+    }
+
+    private void CheckPartitionCounts(string input, string output)
+    {
+        // The duplicate window of input partition p is rebuilt from output partition p (see DuplicateWindows).
+        try
+        {
+            using var admin = new DependentAdminClientBuilder(producer.Producer.Handle).Build();
+            var counts = new[] { input, output }.ToDictionary(topic => topic, topic => admin.GetMetadata(topic, MetadataTimeout).Topics.Sum(t => t.Partitions.Count));
+            if (counts.GetValueOrDefault(input) != counts.GetValueOrDefault(output))
+            {
+                logger.LogWarning(
+                    "{Input} has {InputPartitions} partitions and {Output} {OutputPartitions}: duplicate windows rebuilt after a restart may miss ids; give both topics the same count",
+                    input, counts.GetValueOrDefault(input), output, counts.GetValueOrDefault(output));
+            }
+        }
+        catch (KafkaException exception)
+        {
+            logger.LogWarning(exception, "Could not compare the partition counts of {Input} and {Output}", input, output);
+        }
     }
 }

@@ -32,7 +32,11 @@ public sealed class ManualCommitConsumerLoop(
             settings.GroupId,
             // Records of partitions we no longer own are dropped unprocessed: the new owner starts
             // from the last commit and handles them, so nothing is lost and nothing is committed twice.
-            (_, revoked) => batch.RemoveAll(record => revoked.Any(tp => tp.TopicPartition == record.TopicPartition)));
+            (_, revoked) =>
+            {
+                batch.RemoveAll(record => revoked.Any(tp => tp.TopicPartition == record.TopicPartition));
+                (handler as IPartitionsRevokedListener)?.OnPartitionsRevoked([.. revoked.Select(tp => tp.TopicPartition)]);
+            });
         consumer.Subscribe(settings.Topics);
         logger.LogInformation("Consumer group {Group} subscribed to {Topics}", settings.GroupId, settings.Topics);
         var failures = 0;

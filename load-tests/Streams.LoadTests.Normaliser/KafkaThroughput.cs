@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Streams.DevCluster;
+using Streams.Kafka;
+using Streams.Normaliser;
+using Streams.Telemetry;
+
+namespace Streams.LoadTests.Normaliser;
+
+/// <summary>
+/// The real normaliser role (worker, handler, manual commits) over the local cluster: records pre-loaded into
+/// <c>ingested</c>, timed until all are on <c>normalised</c>; next to a pass-through hop on the same loop.
+/// </summary>
+internal static class KafkaThroughput
+{
+    private const int Partitions = 6;
+
+    public static async Task RunAsync(IReadOnlyList<byte[]> records, TimeSpan timeout)
+    {
+        using var cluster = LocalKafkaCluster.Start(3);
+        Console.WriteLine($"normaliser over the local cluster (3 brokers, RF 3, {Partitions} partitions, acks=all): {records.Count:N0} records pre-loaded");
+        var reference = await TimeAsync(cluster, "ref.", records, timeout, (services, topics) =>
+        {
+            var provider = services.BuildServiceProvider();
+            var clients = provider.GetRequiredService<KafkaClientFactory>();
+            var producer = provider.GetRequiredService<KafkaProducerHandle>();
+            var loop = new ManualCommitConsumerLoop(
+                clients,
+                new ConsumerLoopSettings("ref.group", [topics.Ingested], 2000, TimeSpan.FromMilliseconds(5)),
+                new PassThroughHandler(producer.Producer, topics.Normalised),
+                provider.GetRequiredService<ILogger<ManualCommitConsumerLoop>>());
+            return (provider, loop.RunAsync);
+        });
+        Console.WriteLine($"  reference: pass-through hop, same loop        {reference,12:N0} events/s");
+        var normaliser = await TimeAsync(cluster, "norm.", records, timeout, (services, _) =>
+        {
+            services.AddNormaliser();
+            var provider = services.BuildServiceProvider();
+            var worker = provider.GetServices<IHostedService>().OfType<NormaliserWorker>().Single();
+            return (provider, async token =>
+            {
+                await worker.StartAsync(token);
+                await token.WhenCancelled();
+                await worker.StopAsync(CancellationToken.None);
+            });
+        });
+        Console.WriteLine($"  normaliser: dedup + rules + canonical form    {normaliser,12:N0} events/s ({normaliser / reference:P0} of pass-through)");
+    }
+
+    private static async Task<double> TimeAsync(
+        LocalKafkaCluster cluster,
+        string prefix,
+        IReadOnlyList<byte[]> records,
+        TimeSpan timeout,
+        Func<IServiceCollection, TopicOptions, (ServiceProvider Provider, Func<CancellationToken, Task> Run)> build)
+    {
+        var topics = new TopicOptions { Prefix = prefix, Partitions = Partitions };
+        foreach (var topic in topics.All())
+        {
+            cluster.CreateTopic(topic, topics.Partitions, topics.ReplicationFactor);
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Streams:Kafka:BootstrapServers"] = cluster.BootstrapServers,
+            ["Streams:Kafka:Topics:Prefix"] = prefix,
+            ["Streams:Normaliser:GroupId"] = prefix + "group",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(logging => logging.AddConfiguration(configuration).AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton(TimeProvider.System)
+            .AddStreamsKafka()
+            .AddStreamsTelemetry();
+        var (provider, run) = build(services, topics);
+        await using (provider)
+        {
+            Preload(provider.GetRequiredService<KafkaProducerHandle>().Producer, topics.Ingested, records);
+            using var stop = new CancellationTokenSource();
+            var watch = Stopwatch.StartNew();
+            var running = run(stop.Token);
+            var deadline = DateTime.UtcNow + timeout;
+            while (Count(provider.GetRequiredService<KafkaClientFactory>(), topics.Normalised) < records.Count)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"{topics.Normalised} did not reach {records.Count} records in {timeout}");
+                }
+
+                await Task.Delay(20);
+            }
+
+            var elapsed = watch.Elapsed;
+            await stop.CancelAsync();
+            await running;
+            return records.Count / elapsed.TotalSeconds;
+        }
+    }
+
+    private static void Preload(IProducer<byte[]?, byte[]> producer, string topic, IReadOnlyList<byte[]> records)
+    {
+        var delivery = new DeliveryBatch();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var headers = new Headers();
+            headers.SetMilliseconds(StreamsHeaders.EventTime, now);
+            headers.SetMilliseconds(StreamsHeaders.IngestTime, now);
+            var key = System.Text.Encoding.UTF8.GetBytes("key-" + (i % 64));
+            delivery.ProduceWaiting(producer, topic, new Message<byte[]?, byte[]> { Key = key, Value = records[i], Headers = headers }, CancellationToken.None);
+        }
+
+        delivery.Seal();
+        delivery.Completion.GetAwaiter().GetResult();
+    }
+
+    private static long Count(KafkaClientFactory clients, string topic)
+    {
+        using var consumer = clients.CreateConsumer("counter");
+        return Enumerable.Range(0, Partitions)
+            .Sum(p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(5)).High.Value);
+    }
+}

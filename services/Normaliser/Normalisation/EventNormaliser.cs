@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+
+namespace Streams.Normaliser.Normalisation;
+
+/// <summary>
+/// Turns one ingested record value into its canonical bytes, or says why not: size check, decode, rules,
+/// canonical form, payload schema, encode. Pure: no Kafka, no clock, no state.
+/// </summary>
+public sealed class EventNormaliser(RuleSet rules, PayloadSchemas schemas, int maxEventBytes, int maxExtensionNameLength)
+{
+    /// <summary>Reason category of a record that is not a JSON object.</summary>
+    public const string Undecodable = "undecodable";
+
+    /// <summary>Reason category of a record above the size limit.</summary>
+    public const string TooLarge = "too_large";
+
+    /// <summary>Reason category of an event that cannot be put in canonical form.</summary>
+    public const string Canonical = "canonical";
+
+    /// <summary>Reason category of a payload that fails its type's schema.</summary>
+    public const string Schema = "schema";
+
+    /// <summary>Normalises one record value.</summary>
+    public NormalisationResult Normalise(ReadOnlyMemory<byte> value, RecordTimes times)
+    {
+        if (value.Length > maxEventBytes)
+        {
+            return NormalisationResult.Invalid(TooLarge, $"the record is {value.Length} bytes; at most {maxEventBytes} are accepted");
+        }
+
+        if (EventCodec.TryDecode(value, out var decodeProblem) is not { } cloudEvent)
+        {
+            return NormalisationResult.Invalid(Undecodable, decodeProblem!);
+        }
+
+        return Normalise(cloudEvent, times);
+    }
+
+    /// <summary>Normalises a decoded event (changed in place).</summary>
+    public NormalisationResult Normalise(JsonObject cloudEvent, RecordTimes times)
+    {
+        ArgumentNullException.ThrowIfNull(cloudEvent);
+        if (rules.Apply(cloudEvent) is { } droppedBy)
+        {
+            return NormalisationResult.Filtered(droppedBy);
+        }
+
+        if (CanonicalForm.Apply(cloudEvent, times, maxExtensionNameLength) is { } canonicalProblem)
+        {
+            return NormalisationResult.Invalid(Canonical, canonicalProblem);
+        }
+
+        var type = (string)cloudEvent["type"]!;
+        if (schemas.Validate(type, cloudEvent) is { } schemaProblem)
+        {
+            return NormalisationResult.Invalid(Schema, schemaProblem);
+        }
+
+        return new NormalisationResult(
+            NormalisationOutcome.Normalised,
+            EventCodec.Encode(cloudEvent),
+            (string)cloudEvent["source"]!,
+            (string)cloudEvent["id"]!,
+            type);
+    }
+}
