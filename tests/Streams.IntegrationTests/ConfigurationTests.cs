@@ -2,7 +2,7 @@ using Streams.IntegrationTests.Infrastructure;
 
 namespace Streams.IntegrationTests;
 
-/// <summary>An unusable setting stops the service at start-up with a message naming it.</summary>
+/// <summary>An unusable setting stops the service at start-up with exit code 2 and a message naming it.</summary>
 public sealed class ConfigurationTests
 {
     [Theory]
@@ -12,26 +12,29 @@ public sealed class ConfigurationTests
     [InlineData("Streams__Egress__Subscriptions__0__BatchSize", "-5", "Streams:Egress:Subscriptions:0:BatchSize")]
     [InlineData("Streams__Egress__Subscriptions__0__Url", "not-a-url", "Streams:Egress:Subscriptions:0:Url")]
     [InlineData("Streams__Egress__Subscriptions__0__Secret", "plain-text", "Streams:Egress:Subscriptions:0:Secret")]
-    public async Task Host_UnusableSetting_StopsAtStartNamingTheSetting(string variable, string value, string key)
-    {
-        // Arrange
-        var environment = new Dictionary<string, string>
-        {
-            ["Streams__Kafka__BootstrapServers"] = "127.0.0.1:9",
-            ["Streams__Ingest__Url"] = $"http://127.0.0.1:{FreePort.Next()}",
-            ["Streams__Egress__Subscriptions__0__Name"] = "receiver",
-            ["Streams__Egress__Subscriptions__0__Url"] = "http://127.0.0.1:9/hook",
-            [variable] = value,
-        };
+    public Task Host_UnusableIngestOrEgressSetting_StopsAtStartNamingTheSetting(string variable, string value, string key) =>
+        AssertStopsNamingAsync(
+            "ingest,egress",
+            new Dictionary<string, string>
+            {
+                ["Streams__Ingest__Url"] = $"http://127.0.0.1:{FreePort.Next()}",
+                ["Streams__Egress__Subscriptions__0__Name"] = "receiver",
+                ["Streams__Egress__Subscriptions__0__Url"] = "http://127.0.0.1:9/hook",
+                [variable] = value,
+            },
+            key);
 
-        // Act
-        await using var host = HostProcess.Start(["--roles", "ingest,egress"], environment);
-        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(30));
-
-        // Assert
-        Assert.Equal(2, exitCode);
-        Assert.Contains(host.Output, line => line.Contains(key, StringComparison.Ordinal));
-    }
+    [Theory]
+    [InlineData("Streams__Normaliser__Rules__0__DropAttributes__0", "id", "Streams:Normaliser:Rules:0:DropAttributes:0 drops the required attribute 'id'.")]
+    [InlineData("Streams__Normaliser__Rules__0__RenameAttributes__custid", "Customer-Id", "Streams:Normaliser:Rules:0:RenameAttributes:custid must name a new attribute")]
+    [InlineData("Streams__Normaliser__Rules__0__Drop", "true", "Streams:Normaliser:Rules:0:Drop would drop every event")]
+    [InlineData("Streams__Normaliser__Schemas__Folder", "/no/such/schemas", "Streams:Normaliser:Schemas:Folder must be an existing folder")]
+    [InlineData("Streams__Normaliser__Dedup__MaxIdsPerPartition", "0", "Streams:Normaliser:Dedup:MaxIdsPerPartition must be at least 1")]
+    public Task Host_UnusableNormaliserSetting_StopsAtStartNamingTheSetting(string variable, string value, string message) =>
+        AssertStopsNamingAsync(
+            "normaliser",
+            new Dictionary<string, string> { ["Streams__Host__Url"] = $"http://127.0.0.1:{FreePort.Next()}", [variable] = value },
+            message);
 
     [Fact]
     public async Task Host_UnknownRole_StopsWithTheKnownRoles()
@@ -43,5 +46,23 @@ public sealed class ConfigurationTests
         // Assert
         Assert.Equal(2, exitCode);
         Assert.Contains(host.Output, line => line.Contains("teleporter", StringComparison.Ordinal) && line.Contains("normaliser", StringComparison.Ordinal));
+    }
+
+    private static async Task AssertStopsNamingAsync(string roles, Dictionary<string, string> settings, string expected)
+    {
+        // Arrange
+        var environment = new Dictionary<string, string> { ["Streams__Kafka__BootstrapServers"] = "127.0.0.1:9" };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        // Act
+        await using var host = HostProcess.Start(["--roles", roles], environment);
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        // Assert
+        Assert.Equal(2, exitCode);
+        Assert.Contains(host.Output, line => line.Contains(expected, StringComparison.Ordinal));
     }
 }
