@@ -9,8 +9,20 @@ public sealed class EgressOptions
     /// <summary>The consumer group reading <c>streams.normalised</c>.</summary>
     public string GroupId { get; set; } = "streams-egress";
 
-    /// <summary>Most records read from Kafka and delivered before one commit.</summary>
-    public int MaxRecordsPerCommit { get; set; } = 2000;
+    /// <summary>
+    /// Most records consumed and not yet committed; past it, fetching pauses until deliveries catch up.
+    /// It bounds memory and what a crash can re-deliver.
+    /// </summary>
+    public int MaxUncommittedRecords { get; set; } = 50_000;
+
+    /// <summary>Most requests in flight across every subscription.</summary>
+    public int MaxInFlight { get; set; } = 64;
+
+    /// <summary>How often finished offsets are committed.</summary>
+    public int CommitIntervalMs { get; set; } = 50;
+
+    /// <summary>How long a graceful stop waits for in-flight batches before abandoning them (uncommitted, so re-delivered).</summary>
+    public int DrainTimeoutMs { get; set; } = 10_000;
 
     /// <summary>The receivers.</summary>
     public List<SubscriptionOptions> Subscriptions { get; set; } = [];

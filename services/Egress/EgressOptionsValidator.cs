@@ -13,30 +13,48 @@ public sealed class EgressOptionsValidator : IValidateOptions<EgressOptions>
         ArgumentNullException.ThrowIfNull(options);
         var errors = new SettingErrors(EgressOptions.SectionName);
         errors.Require(!string.IsNullOrWhiteSpace(options.GroupId), nameof(options.GroupId), "is required.");
-        errors.AtLeast(nameof(options.MaxRecordsPerCommit), options.MaxRecordsPerCommit, 1);
+        errors.AtLeast(nameof(options.MaxUncommittedRecords), options.MaxUncommittedRecords, 1);
+        errors.AtLeast(nameof(options.MaxInFlight), options.MaxInFlight, 1);
+        errors.AtLeast(nameof(options.CommitIntervalMs), options.CommitIntervalMs, 1);
+        errors.AtLeast(nameof(options.DrainTimeoutMs), options.DrainTimeoutMs, 0);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < options.Subscriptions.Count; index++)
         {
-            var subscription = options.Subscriptions[index];
             var nested = new SettingErrors(errors.Key($"Subscriptions:{index}"));
-            nested.Require(!string.IsNullOrWhiteSpace(subscription.Name), nameof(subscription.Name), "is required.");
-            nested.Require(
-                string.IsNullOrWhiteSpace(subscription.Name) || names.Add(subscription.Name),
-                nameof(subscription.Name),
-                $"'{subscription.Name}' is used by another subscription; names must be unique.");
-            nested.HttpUrl(nameof(subscription.Url), subscription.Url);
-            nested.Require(
-                subscription.Secret.Length == 0 || WebhookSigner.TryParseSecret(subscription.Secret, out _),
-                nameof(subscription.Secret),
-                "must be 'whsec_' followed by base64 (Standard Webhooks).");
-            nested.AtLeast(nameof(subscription.BatchSize), subscription.BatchSize, 1);
-            nested.AtLeast(nameof(subscription.LingerMs), subscription.LingerMs, 0);
-            nested.AtLeast(nameof(subscription.MaxInFlight), subscription.MaxInFlight, 1);
-            nested.AtLeast(nameof(subscription.TimeoutMs), subscription.TimeoutMs, 1);
-            nested.AtLeast(nameof(subscription.RateLimitPerSecond), subscription.RateLimitPerSecond, 0);
+            Validate(nested, options.Subscriptions[index], names);
             errors.Add(nested);
         }
 
         return errors.Result();
+    }
+
+    private static void Validate(SettingErrors errors, SubscriptionOptions subscription, HashSet<string> names)
+    {
+        errors.Require(!string.IsNullOrWhiteSpace(subscription.Name), nameof(subscription.Name), "is required.");
+        errors.Require(
+            string.IsNullOrWhiteSpace(subscription.Name) || names.Add(subscription.Name),
+            nameof(subscription.Name),
+            $"'{subscription.Name}' is used by another subscription; names must be unique.");
+        errors.HttpUrl(nameof(subscription.Url), subscription.Url);
+        errors.Require(
+            subscription.Secret.Length == 0 || WebhookSigner.TryParseSecret(subscription.Secret, out _),
+            nameof(subscription.Secret),
+            "must be 'whsec_' followed by base64 (Standard Webhooks).");
+        errors.AtLeast(nameof(subscription.BatchSize), subscription.BatchSize, 1);
+        errors.AtLeast(nameof(subscription.LingerMs), subscription.LingerMs, 0);
+        errors.AtLeast(nameof(subscription.MaxInFlight), subscription.MaxInFlight, 1);
+        errors.AtLeast(nameof(subscription.TimeoutMs), subscription.TimeoutMs, 1);
+        errors.AtLeast(nameof(subscription.RateLimitPerSecond), subscription.RateLimitPerSecond, 0);
+        // A batch takes its whole size from the limiter at once, so a batch larger than a second's
+        // allowance would burst past the limit.
+        errors.Require(
+            subscription.RateLimitPerSecond == 0 || subscription.BatchSize <= subscription.RateLimitPerSecond,
+            nameof(subscription.BatchSize),
+            $"must not exceed RateLimitPerSecond ({subscription.RateLimitPerSecond}) when a rate limit is set, was {subscription.BatchSize}.");
+        errors.AtLeast(nameof(subscription.LocalRetries), subscription.LocalRetries, 0);
+        errors.AtLeast(nameof(subscription.RetryDelayMs), subscription.RetryDelayMs, 1);
+        errors.AtLeast(nameof(subscription.MaxRetryAfterMs), subscription.MaxRetryAfterMs, 0);
+        // Polly's circuit breaker refuses breaks shorter than half a second.
+        errors.AtLeast(nameof(subscription.CircuitBreakMs), subscription.CircuitBreakMs, 500);
     }
 }

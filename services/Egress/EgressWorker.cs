@@ -1,27 +1,49 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Streams.Egress.Delivery;
+using Streams.Egress.Dispatch;
+using Streams.Egress.Retries;
 using Streams.Kafka;
+using Streams.Telemetry;
 
 namespace Streams.Egress;
 
-/// <summary>Consumes <c>streams.normalised</c> and delivers each batch, committing by hand after delivery.</summary>
+/// <summary>Runs the egress consumer on its own thread: consume, deliver in parallel, commit what is done.</summary>
 public sealed class EgressWorker(
     KafkaClientFactory clients,
-    EgressBatchHandler handler,
+    WebhookClient webhooks,
+    FailedBatchWriter failures,
+    StreamsMetrics metrics,
+    TimeProvider clock,
     IOptions<EgressOptions> options,
-    ILogger<ManualCommitConsumerLoop> logger) : BackgroundService
+    ILoggerFactory loggers) : BackgroundService
 {
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // Consume() blocks, so the loop gets a thread of its own rather than the host's.
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stopping)
     {
         var egress = options.Value;
-        var linger = egress.Subscriptions.Count == 0 ? 0 : egress.Subscriptions.Min(s => s.LingerMs);
-        var settings = new ConsumerLoopSettings(
-            egress.GroupId,
-            [clients.Options.Topics.Normalised],
-            egress.MaxRecordsPerCommit,
-            TimeSpan.FromMilliseconds(linger));
-        return new ManualCommitConsumerLoop(clients, settings, handler, logger).RunAsync(stoppingToken);
+        var firstTier = RetryTier.Parse(clients.Options.Topics.RetryTiers[0]);
+        using var abort = new CancellationTokenSource();
+        using var processInFlight = new SemaphoreSlim(egress.MaxInFlight);
+        var endpoints = egress.Subscriptions
+            .Select(s => new SubscriptionEndpoint(s, webhooks, metrics, clock, loggers.CreateLogger($"Streams.Egress.Subscription.{s.Name}")))
+            .ToList();
+        var dispatchers = endpoints
+            .Select(e => new SubscriptionDispatcher(e, failures, firstTier, processInFlight, metrics, clock, loggers.CreateLogger($"Streams.Egress.Subscription.{e.Name}"), stopping, abort.Token))
+            .ToList();
+        try
+        {
+            new EgressConsumer(clients, egress, dispatchers, failures, metrics, clock, loggers.CreateLogger<EgressConsumer>(), abort).Run(stopping);
+        }
+        finally
+        {
+            dispatchers.ForEach(d => d.Dispose());
+            endpoints.ForEach(e => e.Dispose());
+        }
     }
 }

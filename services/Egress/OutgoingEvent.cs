@@ -1,11 +1,20 @@
 using Confluent.Kafka;
+using Streams.Kafka;
 
 namespace Streams.Egress;
 
 /// <summary>A consumed event on its way to receivers.</summary>
 /// <param name="Record">Where it came from, with its headers.</param>
 /// <param name="Type">Its CloudEvents <c>type</c>, which subscriptions filter on.</param>
-public sealed record OutgoingEvent(ConsumeResult<byte[]?, byte[]> Record, string Type)
+/// <param name="Offset">Its place in the partition's commit watermark; completed once per matching subscription.</param>
+/// <param name="EventTime">Its <c>st-event-time</c>, that lag is measured from; null when the header is missing.</param>
+/// <param name="ConsumedAt">When egress consumed it (<see cref="TimeProvider.GetTimestamp"/>), that linger and process time count from.</param>
+public sealed record OutgoingEvent(
+    ConsumeResult<byte[]?, byte[]> Record,
+    string Type,
+    TrackedOffset Offset,
+    DateTimeOffset? EventTime,
+    long ConsumedAt)
 {
     /// <summary>The event's JSON.</summary>
     public ReadOnlyMemory<byte> Json => Record.Message.Value;

@@ -29,4 +29,19 @@ public sealed class SubscriptionOptions
 
     /// <summary>Most events per second sent to this receiver; 0 means no limit.</summary>
     public int RateLimitPerSecond { get; set; }
+
+    /// <summary>Retries in place after a retryable failure before the batch goes to the first retry tier.</summary>
+    public int LocalRetries { get; set; } = 3;
+
+    /// <summary>The first local retry's delay; later ones double, with jitter.</summary>
+    public int RetryDelayMs { get; set; } = 200;
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> waited out in place; a receiver asking for longer gets the batch
+    /// through the retry tier, not before the time it asked for.
+    /// </summary>
+    public int MaxRetryAfterMs { get; set; } = 5_000;
+
+    /// <summary>How long the circuit stays open (work goes straight to the retry tier) once the endpoint is failing.</summary>
+    public int CircuitBreakMs { get; set; } = 5_000;
 }

@@ -9,4 +9,5 @@ internal enum Role
     Normaliser = 2,
     Egress = 4,
     DemoReceiver = 8,
+    Retrier = 16,
 }

@@ -8,6 +8,7 @@ internal static class RoleSet
         ["ingest"] = Role.Ingest,
         ["normaliser"] = Role.Normaliser,
         ["egress"] = Role.Egress,
+        ["retrier"] = Role.Retrier,
         ["demo-receiver"] = Role.DemoReceiver,
     };
 

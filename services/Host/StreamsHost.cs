@@ -4,6 +4,7 @@ using Streams.Host.DemoReceiver;
 using Streams.Ingest;
 using Streams.Kafka;
 using Streams.Normaliser;
+using Streams.Retrier;
 using Streams.Telemetry;
 
 namespace Streams.Host;
@@ -47,6 +48,11 @@ internal static class StreamsHost
         if (roles.HasFlag(Role.Egress))
         {
             builder.Services.AddEgress();
+        }
+
+        if (roles.HasFlag(Role.Retrier))
+        {
+            builder.Services.AddRetrier();
         }
 
         await using var app = builder.Build();

@@ -1,4 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Streams.Egress;
+using Streams.Telemetry;
 
 namespace Streams.Operations;
 
@@ -11,12 +16,12 @@ public static class OperatorCli
     private const int UsageErrorExitCode = 2;
 
     /// <summary>True when <paramref name="args"/> name an operator command.</summary>
-    public static bool Handles(string[] args) => args is ["dlq", ..];
+    public static bool Handles(string[] args) => args is ["dlq", ..] or ["replay", ..];
 
     /// <summary>Runs the command; exit code 0 on success, 2 on a usage error (message on stderr).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Streams operator commands") { DeadLetterCommands() };
+        var root = new RootCommand("Streams operator commands") { DeadLetterCommands(), ReplayCommandLine() };
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -51,7 +56,7 @@ public static class OperatorCli
             var sinceText = parse.GetValue(since);
             var filter = new RedriveFilter(name, parse.GetValue(reason), sinceText is null ? null : TimeArgument.Parse("--since", sinceText));
             var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
-            RequireSubscription(configuration, name);
+            _ = RequireSubscription(configuration, name);
             var (redriven, skipped) = new RedriveCommand(configuration.Kafka, new ConsoleProgress("reading"), TimeProvider.System).Run(filter);
             Console.WriteLine($"Redrove {redriven} dead letter(s) of '{name}' to {configuration.Kafka.Topics.RetryTier(configuration.Kafka.Topics.RetryTiers[0])}; {skipped} matching one(s) were redriven before and skipped.");
             return 0;
@@ -60,12 +65,33 @@ public static class OperatorCli
         return new Command("dlq", "Inspect and redrive dead letters.") { list, redrive };
     }
 
-    private static void RequireSubscription(OperatorConfiguration configuration, string name)
+    private static Command ReplayCommandLine()
     {
-        var known = configuration.SubscriptionNames();
-        if (!known.Contains(name, StringComparer.Ordinal))
+        var subscription = new Option<string>("--subscription") { Description = "The subscription to deliver to.", Required = true };
+        var from = new Option<string>("--from") { Description = "First event time replayed (RFC 3339 or Unix ms).", Required = true };
+        var to = new Option<string>("--to") { Description = "Event time where the window ends, excluded.", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only count the events that would be delivered." };
+        var replay = new Command("replay", "Re-deliver the normalised events of an event-time window to one subscription.") { subscription, from, to, dryRun };
+        replay.SetAction(async (parse, cancellationToken) =>
         {
-            throw new OperatorException($"Unknown subscription '{name}'; configured: {(known.Count == 0 ? "none" : string.Join(", ", known))}.");
-        }
+            var window = ReplayWindow.Parse(parse.GetValue(from)!, parse.GetValue(to)!);
+            var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
+            var options = RequireSubscription(configuration, parse.GetValue(subscription)!);
+            using var services = new ServiceCollection().AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true))
+                .AddStreamsTelemetry().BuildServiceProvider();
+            var command = new ReplayCommand(configuration.Kafka, options, services.GetRequiredService<StreamsMetrics>(), services.GetRequiredService<ILoggerFactory>());
+            var summary = await command.RunAsync(window, parse.GetValue(dryRun), cancellationToken);
+            Console.WriteLine((parse.GetValue(dryRun) ? "Dry run: " : "Replay: ") + summary);
+            return summary.Failed == 0 ? 0 : 1;
+        });
+        return replay;
+    }
+
+    private static SubscriptionOptions RequireSubscription(OperatorConfiguration configuration, string name)
+    {
+        var subscriptions = configuration.Configuration.GetSection(EgressOptions.SectionName).Get<EgressOptions>()?.Subscriptions ?? [];
+        return subscriptions.FirstOrDefault(s => s.Name == name)
+            ?? throw new OperatorException(
+                $"Unknown subscription '{name}'; configured: {(subscriptions.Count == 0 ? "none" : string.Join(", ", subscriptions.Select(s => s.Name)))}.");
     }
 }

@@ -34,6 +34,7 @@ public sealed class OperatorConfiguration
             .AddEnvironmentVariables()
             .Build();
         var kafka = configuration.GetSection(KafkaOptions.SectionName).Get<KafkaOptions>() ?? new KafkaOptions();
+        RetryTierSettings.Apply(kafka.Topics, configuration);
         if (string.IsNullOrWhiteSpace(kafka.BootstrapServers))
         {
             var stateFile = configuration[$"{DevClusterOptions.SectionName}:{nameof(DevClusterOptions.StateFile)}"] ?? new DevClusterOptions().StateFile;
@@ -44,8 +45,4 @@ public sealed class OperatorConfiguration
 
         return new OperatorConfiguration(configuration, kafka);
     }
-
-    /// <summary>Names of the configured subscriptions.</summary>
-    public IReadOnlyList<string> SubscriptionNames() =>
-        [.. Configuration.GetSection("Streams:Egress:Subscriptions").GetChildren().Select(s => s["Name"]).OfType<string>()];
 }

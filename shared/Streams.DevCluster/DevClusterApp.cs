@@ -24,6 +24,7 @@ public static class DevClusterApp
         var builder = WebApplication.CreateSlimBuilder(args);
         var options = builder.Configuration.GetSection(DevClusterOptions.SectionName).Get<DevClusterOptions>() ?? new();
         var topics = builder.Configuration.GetSection(TopicOptions.SectionName).Get<TopicOptions>() ?? new();
+        RetryTierSettings.Apply(topics, builder.Configuration);
         builder.WebHost.UseUrls(options.ControlUrl);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));

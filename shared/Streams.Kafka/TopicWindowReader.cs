@@ -8,10 +8,11 @@ namespace Streams.Kafka;
 /// restart or rebalance.
 /// </summary>
 /// <remarks>
-/// The start offset is found by a binary search over record timestamps instead of <c>OffsetsForTimes</c>,
-/// because the local mock cluster does not answer timestamp lookups; on real Kafka it costs about log2(N)
-/// single-record fetches. Timestamps are assumed to grow with offsets (producer CreateTime from one writer
-/// at a time); records a little out of order at the edge are still filtered by timestamp.
+/// The start offset comes from a timestamp lookup (<c>OffsetsForTimes</c>) where the broker answers one. The local
+/// mock cluster answers "end" for every timestamp, so an "end" answer is checked against the partition's last record,
+/// and when it is wrong a binary search over record timestamps (about log2(N) single-record fetches) takes over.
+/// Timestamps are assumed to grow with offsets (producer CreateTime from one writer at a time); records a little
+/// out of order at the edge are still filtered by timestamp.
 /// </remarks>
 /// <param name="clients">Builds the reading consumer (it only assigns partitions: it never joins a group or commits).</param>
 /// <param name="groupId">The group id the reading consumer is configured with.</param>
@@ -47,13 +48,39 @@ public sealed class TopicWindowReader(KafkaClientFactory clients, string groupId
             }
 
             var cutoff = since.ToUnixTimeMilliseconds();
-            var first = FirstAtOrAfter(consumer, partition, start, end, cutoff, deadline, cancellationToken);
+            var first = StartOffset(consumer, partition, start, end, cutoff, deadline, cancellationToken);
             return first >= end ? 0 : Scan(consumer, new TopicPartitionOffset(partition, first), end, cutoff, onRecord, deadline, cancellationToken);
         }
         finally
         {
             consumer.Close();
         }
+    }
+
+    private static long StartOffset(
+        IConsumer<byte[]?, byte[]> consumer, TopicPartition partition, long low, long high, long cutoff, DateTime deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lookup = new TopicPartitionTimestamp(partition, new Timestamp(cutoff, TimestampType.CreateTime));
+            var found = consumer.OffsetsForTimes([lookup], TimeSpan.FromSeconds(5)).Single().Offset.Value;
+            if (found >= 0)
+            {
+                return Math.Clamp(found, low, high);
+            }
+
+            consumer.Assign(new TopicPartitionOffset(partition, high - 1));
+            if (Next(consumer, deadline, cancellationToken).Message.Timestamp.UnixTimestampMs < cutoff)
+            {
+                return high;
+            }
+        }
+        catch (KafkaException)
+        {
+            // No timestamp lookup here: search instead.
+        }
+
+        return FirstAtOrAfter(consumer, partition, low, high, cutoff, deadline, cancellationToken);
     }
 
     private static long FirstAtOrAfter(

@@ -19,13 +19,7 @@ public sealed class DevClusterProcessTests
         var state = DevClusterState.Load(stateFile) ?? throw new InvalidOperationException("no state file written");
         using var control = new HttpClient { BaseAddress = new Uri(state.ControlUrl + "/") };
         var client = new DevClusterClient(control);
-        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig
-        {
-            BootstrapServers = bootstrap,
-            Acks = Acks.All,
-            EnableIdempotence = true,
-            MessageTimeoutMs = 3000,
-        }).Build();
+        using var producer = Producer(bootstrap, messageTimeoutMs: 3000);
 
         // Act
         var healthy = await producer.ProduceAsync("streams.ingested", new Message<Null, string> { Value = "before" });
@@ -41,7 +35,9 @@ public sealed class DevClusterProcessTests
             await client.SetBrokerUpAsync(broker);
         }
 
-        var recovered = await producer.ProduceAsync("streams.ingested", new Message<Null, string> { Value = "after" });
+        // A fresh client: the first one may still be backing off its reconnects after the outage.
+        using var afterwards = Producer(bootstrap, messageTimeoutMs: 30_000);
+        var recovered = await afterwards.ProduceAsync("streams.ingested", new Message<Null, string> { Value = "after" });
 
         // Assert
         Assert.Equal(state.BootstrapServers, bootstrap);
@@ -66,4 +62,13 @@ public sealed class DevClusterProcessTests
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    private static IProducer<Null, string> Producer(string bootstrap, int messageTimeoutMs) =>
+        new ProducerBuilder<Null, string>(new ProducerConfig
+        {
+            BootstrapServers = bootstrap,
+            Acks = Acks.All,
+            EnableIdempotence = true,
+            MessageTimeoutMs = messageTimeoutMs,
+        }).Build();
 }

@@ -104,11 +104,5 @@ public sealed class OperatorCommandTests(LocalClusterFixture cluster)
         }
     }
 
-    private Task<long> CountAsync(string topic) => Task.Run(() =>
-    {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = "count-" + Guid.NewGuid().ToString("N") }).Build();
-        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
-        return admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions
-            .Sum(p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p.PartitionId), TimeSpan.FromSeconds(10)).High.Value);
-    });
+    private Task<long> CountAsync(string topic) => Task.Run(() => new TopicInspector(cluster.BootstrapServers).Count(topic));
 }

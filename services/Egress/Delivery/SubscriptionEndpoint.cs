@@ -1,0 +1,170 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Streams.Telemetry;
+
+namespace Streams.Egress.Delivery;
+
+/// <summary>
+/// Everything about sending batches to one subscription's endpoint, shared by egress and the retrier:
+/// signing, the rate limit, local retries (Polly: exponential backoff with jitter, <c>Retry-After</c>
+/// honoured up to a cap) and a circuit breaker that fails fast while the endpoint is failing.
+/// </summary>
+public sealed class SubscriptionEndpoint : IDisposable
+{
+    // The breaker opens when at least half of the last 10 s of attempts failed, once there were enough
+    // of them to judge; a lone failure never opens it.
+    private const double FailureRatio = 0.5;
+    private const int MinimumThroughput = 10;
+    private static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(10);
+
+    private readonly SubscriptionOptions _options;
+    private readonly Uri _url;
+    private readonly WebhookSigner? _signer;
+    private readonly WebhookClient _client;
+    private readonly StreamsMetrics _metrics;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _timeout;
+    private readonly TimeSpan _maxRetryAfter;
+    private readonly RateLimiter? _limiter;
+    private readonly ResiliencePipeline<DeliveryOutcome> _pipeline;
+
+    /// <summary>Prepares delivery to one subscription's endpoint.</summary>
+    public SubscriptionEndpoint(SubscriptionOptions options, WebhookClient client, StreamsMetrics metrics, TimeProvider clock, ILogger logger)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _url = new Uri(options.Url);
+        _signer = options.Secret.Length > 0 ? new WebhookSigner(options.Secret) : null;
+        _client = client;
+        _metrics = metrics;
+        _clock = clock;
+        _logger = logger;
+        _timeout = TimeSpan.FromMilliseconds(options.TimeoutMs);
+        _maxRetryAfter = TimeSpan.FromMilliseconds(options.MaxRetryAfterMs);
+        _limiter = options.RateLimitPerSecond > 0 ? CreateLimiter(options) : null;
+        _pipeline = BuildPipeline();
+    }
+
+    /// <summary>The subscription's settings.</summary>
+    public SubscriptionOptions Options => _options;
+
+    /// <summary>The subscription's name.</summary>
+    public string Name => _options.Name;
+
+    /// <summary>True when the subscription wants events of this type.</summary>
+    public bool Matches(string type) => _options.Types.Count == 0 || _options.Types.Contains(type, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Sends <paramref name="batch"/>, retrying in place, and says how it ended. <paramref name="stopping"/>
+    /// ends waiting: during a backoff the batch is given up as Retryable so it can be handed on; before a
+    /// first attempt it throws <see cref="OperationCanceledException"/>. <paramref name="abort"/> also
+    /// cancels a request in flight.
+    /// </summary>
+    public async Task<BatchDeliveryResult> DeliverAsync(WebhookBatch batch, CancellationToken stopping, CancellationToken abort)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var attempts = new AttemptLog(this, batch, abort);
+        try
+        {
+            var outcome = await _pipeline.ExecuteAsync(static (log, token) => log.Endpoint.AttemptAsync(log, token), attempts, stopping);
+            return attempts.Result(outcome);
+        }
+        catch (BrokenCircuitException)
+        {
+            return attempts.Result(AnswerClassifier.NoAnswer($"circuit open after repeated failures (last: {attempts.Last?.Reason ?? "none in this batch"})"));
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !abort.IsCancellationRequested && attempts.Last is { Kind: DeliveryOutcomeKind.Retryable } last)
+        {
+            // Stopping while waiting to retry: hand the batch on rather than hold the shutdown. A batch
+            // not yet tried at all stays unfinished instead (the cancellation goes up), so it is consumed again.
+            return attempts.Result(last);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _limiter?.Dispose();
+
+    internal async ValueTask<DeliveryOutcome> AttemptAsync(AttemptLog log, CancellationToken stopping)
+    {
+        if (_limiter is not null)
+        {
+            // Every request counts against the limit, retries included: the receiver sees them all.
+            using var lease = await _limiter.AcquireAsync(log.Batch.Count, stopping);
+        }
+
+        var outcome = await _client.SendAsync(_url, log.Batch.Id, _signer, log.Batch.Body, _timeout, log.Abort);
+        _metrics.CountDeliveryAttempt(Name, outcome.Status == 0 ? null : outcome.Status);
+        log.Add(outcome, _clock.GetUtcNow());
+        return outcome;
+    }
+
+    private ResiliencePipeline<DeliveryOutcome> BuildPipeline()
+    {
+        var builder = new ResiliencePipelineBuilder<DeliveryOutcome>();
+        if (_options.LocalRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<DeliveryOutcome>
+            {
+                // Only answers worth another try, and only while the wait they ask for is short; a longer
+                // Retry-After goes to the retry tier, due no earlier than the receiver asked.
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result is { Kind: DeliveryOutcomeKind.Retryable } outcome && !(outcome.RetryAfter > _maxRetryAfter)),
+                MaxRetryAttempts = _options.LocalRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(_options.RetryDelayMs),
+                MaxDelay = _maxRetryAfter > TimeSpan.Zero ? _maxRetryAfter : null,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+                OnRetry = args =>
+                {
+                    _metrics.CountRetry(Name, RetryKind.Local);
+                    _logger.LogWarning(
+                        "Delivery to {Subscription} failed ({Reason}), attempt {Attempt}; retrying in {Delay}",
+                        Name, args.Outcome.Result?.Reason, args.AttemptNumber + 1, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        return builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<DeliveryOutcome>
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Kind: DeliveryOutcomeKind.Retryable }),
+            FailureRatio = FailureRatio,
+            MinimumThroughput = MinimumThroughput,
+            SamplingDuration = SamplingDuration,
+            BreakDuration = TimeSpan.FromMilliseconds(_options.CircuitBreakMs),
+            OnOpened = args =>
+            {
+                _logger.LogWarning("Circuit to {Subscription} opened for {Duration}: work goes to the retry tier", Name, args.BreakDuration);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                _logger.LogInformation("Circuit to {Subscription} closed", Name);
+                return ValueTask.CompletedTask;
+            },
+        }).Build();
+    }
+
+    /// <summary>
+    /// A token bucket refilled in small steps (about every 10 ms) holding at most one batch, so over any
+    /// window of W seconds the receiver gets at most R·W + one batch.
+    /// </summary>
+    private static TokenBucketRateLimiter CreateLimiter(SubscriptionOptions options)
+    {
+        var rate = options.RateLimitPerSecond;
+        var tokensPerPeriod = Math.Max(1, (int)Math.Ceiling(rate / 100.0));
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(options.BatchSize, tokensPerPeriod),
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.TicksPerSecond * tokensPerPeriod / rate),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Streams.Egress;
+
+namespace Streams.Retrier;
+
+/// <summary>Wires the retrier role. It shares egress's subscriptions, webhook client and failure writer (<see cref="EgressServiceCollectionExtensions.AddEgressDelivery"/>).</summary>
+public static class RetrierServiceCollectionExtensions
+{
+    /// <summary>Registers the retrier's options, deliverer and worker.</summary>
+    public static IServiceCollection AddRetrier(this IServiceCollection services)
+    {
+        services.AddEgressDelivery();
+        services.AddOptions<RetrierOptions>().BindConfiguration(RetrierOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetrierOptions>, RetrierOptionsValidator>();
+        services.AddSingleton<RetryDeliverer>();
+        services.AddHostedService<RetrierWorker>();
+        return services;
+    }
+}

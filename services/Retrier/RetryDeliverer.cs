@@ -1,0 +1,151 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Streams.Egress;
+using Streams.Egress.Delivery;
+using Streams.Egress.Retries;
+using Streams.Kafka;
+using Streams.Telemetry;
+
+namespace Streams.Retrier;
+
+/// <summary>
+/// Delivers one group of due retry records with egress's own delivery code (signing, classification, local
+/// retries, circuit breaker), then settles it: delivered; rejected → dead letter; still failing → next tier or,
+/// with attempts or age spent, dead letter. Returns only once that outcome is acknowledged by Kafka.
+/// </summary>
+public sealed class RetryDeliverer : IDisposable
+{
+    /// <summary>The hop name in metrics.</summary>
+    public const string Hop = "retrier";
+
+    private readonly Dictionary<string, SubscriptionEndpoint> _endpoints;
+    private readonly FailedBatchWriter _writer;
+    private readonly RetrierOptions _options;
+    private readonly IReadOnlyList<RetryTier> _tiers;
+    private readonly TopicOptions _topics;
+    private readonly StreamsMetrics _metrics;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Builds an endpoint per configured subscription.</summary>
+    public RetryDeliverer(
+        IOptions<EgressOptions> egress,
+        IOptions<RetrierOptions> options,
+        IOptions<KafkaOptions> kafka,
+        WebhookClient client,
+        FailedBatchWriter writer,
+        StreamsMetrics metrics,
+        TimeProvider clock,
+        ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(egress);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(kafka);
+        ArgumentNullException.ThrowIfNull(loggers);
+        _endpoints = egress.Value.Subscriptions.ToDictionary(
+            s => s.Name,
+            s => new SubscriptionEndpoint(s, client, metrics, clock, loggers.CreateLogger($"Streams.Retrier.Subscription.{s.Name}")),
+            StringComparer.Ordinal);
+        _writer = writer;
+        _options = options.Value;
+        _topics = kafka.Value.Topics;
+        _tiers = [.. _topics.RetryTiers.Select(RetryTier.Parse)];
+        _metrics = metrics;
+        _clock = clock;
+    }
+
+    /// <summary>The topics the retrier reads.</summary>
+    public IReadOnlyList<string> Topics => [.. _tiers.Select(t => _topics.RetryTier(t.Name))];
+
+    /// <summary>Delivers and settles one group (see <see cref="RetryBatches"/>).</summary>
+    public async Task SettleAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]>> group, CancellationToken stopping, CancellationToken abort)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var now = _clock.GetUtcNow();
+        foreach (var record in group)
+        {
+            RecordLag(record, now, _metrics.RecordLagIn);
+        }
+
+        var failure = RetryRecord.TryReadFailure(group[0].Message.Headers);
+        var subscription = group[0].Message.Headers.GetText(StreamsHeaders.Subscription) ?? "";
+        if (failure is null || !_endpoints.TryGetValue(subscription, out var endpoint))
+        {
+            var reason = failure is null ? "malformed retry record: failure headers missing" : $"subscription '{subscription}' is not configured";
+            await _writer.ToDeadLettersAsync(group, new DeliveryFailure(subscription, failure?.Attempts ?? 0, 0, reason, now), "unroutable", abort);
+            return;
+        }
+
+        foreach (var chunk in group.Chunk(endpoint.Options.BatchSize))
+        {
+            await SettleChunkAsync(endpoint, chunk, failure, CurrentTier(chunk[0].Topic), stopping, abort);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var endpoint in _endpoints.Values)
+        {
+            endpoint.Dispose();
+        }
+    }
+
+    private async Task SettleChunkAsync(
+        SubscriptionEndpoint endpoint,
+        ConsumeResult<byte[]?, byte[]>[] chunk,
+        DeliveryFailure before,
+        RetryTier tier,
+        CancellationToken stopping,
+        CancellationToken abort)
+    {
+        var batch = WebhookBatch.Create(endpoint.Name, chunk);
+        var result = await endpoint.DeliverAsync(batch, stopping, abort);
+        var now = _clock.GetUtcNow();
+        var failure = before with
+        {
+            Attempts = before.Attempts + result.Attempts,
+            // An open circuit makes no request: the receiver's last real answer stays the one on record.
+            LastStatus = result.Attempts == 0 ? before.LastStatus : result.Outcome.Status,
+            Reason = result.Outcome.Reason,
+        };
+        switch (result.Outcome.Kind)
+        {
+            case DeliveryOutcomeKind.Delivered:
+                _metrics.CountDeliveries(endpoint.Name, "delivered", chunk.Length);
+                _metrics.CountEventsOut(Hop, chunk.Length);
+                foreach (var record in chunk)
+                {
+                    RecordLag(record, now, _metrics.RecordLagOut);
+                }
+
+                break;
+            case DeliveryOutcomeKind.Rejected:
+                await _writer.ToDeadLettersAsync(chunk, failure, "rejected", abort);
+                break;
+            default:
+                var step = RetryStep.After(failure, tier, _tiers, _options, now);
+                if (step.Tier is { } next)
+                {
+                    await _writer.ToRetryTierAsync(chunk, batch, step.Failure, next, step.NotBefore, abort);
+                }
+                else
+                {
+                    await _writer.ToDeadLettersAsync(chunk, step.Failure, "retries_exhausted", abort);
+                }
+
+                break;
+        }
+    }
+
+    private RetryTier CurrentTier(string topic) =>
+        _tiers.FirstOrDefault(t => _topics.RetryTier(t.Name) == topic) ?? _tiers[0];
+
+    private static void RecordLag(ConsumeResult<byte[]?, byte[]> record, DateTimeOffset now, Action<string, TimeSpan> recordLag)
+    {
+        if (record.Message.Headers.TryGetMilliseconds(StreamsHeaders.EventTime, out var eventTime))
+        {
+            recordLag(Hop, now - DateTimeOffset.FromUnixTimeMilliseconds(eventTime));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Streams.Telemetry;
+
+/// <summary>Egress's batch-sized variants of the delivery counters, so a batch of N is one increment of N.</summary>
+public sealed partial class StreamsMetrics
+{
+    /// <summary>Counts <paramref name="count"/> events that reached their final <paramref name="outcome"/> for a subscription.</summary>
+    /// <param name="subscription">The subscription delivered to.</param>
+    /// <param name="outcome">The outcome, e.g. <c>delivered</c>, <c>dead_lettered</c> or <c>retry_tier</c>.</param>
+    /// <param name="count">How many events.</param>
+    public void CountDeliveries(string subscription, string outcome, long count) =>
+        _deliveries.Add(count, Tag(Subscription, subscription), Tag("outcome", outcome));
+
+    /// <summary>Counts <paramref name="count"/> events sent to the dead-letter topic.</summary>
+    /// <param name="subscription">The subscription that gave up on them; empty for events nobody could read.</param>
+    /// <param name="reason">Why, e.g. <c>rejected</c> or <c>undecodable</c>.</param>
+    /// <param name="count">How many events.</param>
+    public void CountDeadLetters(string subscription, string reason, long count) =>
+        _deadLetters.Add(count, Tag(Subscription, subscription), Tag("reason", reason));
+}
