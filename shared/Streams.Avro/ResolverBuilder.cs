@@ -12,11 +12,21 @@ internal sealed class ResolverBuilder
     private readonly Dictionary<(RecordSchema Writer, RecordSchema Reader), ValueReader> _records = [];
     private readonly Dictionary<RecordSchema, ValueReader> _recordSkippers = [];
 
-    private ResolverBuilder()
+    /// <summary>
+    /// When set, writer union branches and enum symbols the reader cannot take fail the build instead of failing
+    /// only when data uses them: the schema-level question "can every writer value be read?".
+    /// </summary>
+    private readonly bool _strict;
+
+    private ResolverBuilder(bool strict)
     {
+        _strict = strict;
     }
 
-    public static ValueReader Build(AvroSchema writer, AvroSchema reader) => new ResolverBuilder().Resolve(writer, reader);
+    public static ValueReader Build(AvroSchema writer, AvroSchema reader) => new ResolverBuilder(strict: false).Resolve(writer, reader);
+
+    /// <summary>Resolves as <see cref="Build"/> does, but also rejects writer union branches and enum symbols the reader cannot read.</summary>
+    public static void CheckAllValuesReadable(AvroSchema writer, AvroSchema reader) => new ResolverBuilder(strict: true).Resolve(writer, reader);
 
     private ValueReader Resolve(AvroSchema writer, AvroSchema reader)
     {
@@ -58,6 +68,11 @@ internal sealed class ResolverBuilder
             catch (AvroSchemaException ex)
             {
                 var message = $"Writer union branch {i} ({writer.Branches[i].Describe()}) cannot be read: {ex.Message}";
+                if (_strict)
+                {
+                    throw new AvroSchemaException(message, ex);
+                }
+
                 branches[i] = (ref AvroBinaryReader _) => throw new AvroException(message);
             }
         }
@@ -178,8 +193,13 @@ internal sealed class ResolverBuilder
             ? field
             : reader.Fields.FirstOrDefault(f => f.Aliases.Contains(writerFieldName));
 
-    private static ValueReader ResolveEnum(EnumSchema writer, EnumSchema reader)
+    private ValueReader ResolveEnum(EnumSchema writer, EnumSchema reader)
     {
+        if (_strict && reader.Default is null && writer.Symbols.FirstOrDefault(s => reader.IndexOf(s) < 0) is { } missing)
+        {
+            throw new AvroSchemaException($"Writer symbol '{missing}' is not in reader enum '{reader.FullName}', which has no default.");
+        }
+
         var symbols = writer.Symbols
             .Select(s => reader.IndexOf(s) >= 0 ? reader.GetValue(s) : reader.Default is { } fallback ? reader.GetValue(fallback) : null)
             .ToArray();

@@ -13,9 +13,9 @@ public sealed class RetrierTests(LocalClusterFixture cluster)
     [Fact]
     public async Task Retrier_ReceiverDownLongerThanLocalRetriesThenBack_EveryEventDeliveredNoneDeadLettered()
     {
-        // Arrange: the receiver fails for 4 s, far longer than egress' local retries (2 × 50 ms).
-        var upAt = DateTime.UtcNow.AddSeconds(4);
-        await using var receiver = await TestReceiver.StartAsync(_ => DateTime.UtcNow < upAt ? 503 : 200);
+        // Arrange: the receiver fails for 4 s from the first request it sees, far longer than egress' local retries (2 × 50 ms).
+        var firstRequest = new Lazy<DateTime>(() => DateTime.UtcNow, LazyThreadSafetyMode.ExecutionAndPublication);
+        await using var receiver = await TestReceiver.StartAsync(_ => DateTime.UtcNow < firstRequest.Value.AddSeconds(4) ? 503 : 200);
         var (pipeline, topics) = Configure("outage", receiver.Url, maxAttempts: 20);
         await using var host = pipeline.Start("ingest,normaliser,egress,retrier");
         await host.WaitUntilRunningAsync();

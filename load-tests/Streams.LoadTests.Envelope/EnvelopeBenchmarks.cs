@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Streams.Avro;
+using Streams.Envelope;
+
+namespace Streams.LoadTests.Envelope;
+
+/// <summary>
+/// Envelope encode and decode per event, next to a same-run reference: parsing the event's structured JSON with
+/// System.Text.Json, which every hop did per event before the Avro envelope.
+/// </summary>
+[Config(typeof(BoundedConfig))]
+public class EnvelopeBenchmarks
+{
+    private EnvelopeSerializer _serializer = null!;
+    private byte[] _json = null!;
+    private CloudEventEnvelope _envelope = null!;
+    private byte[] _value = null!;
+
+    /// <summary>Size of the event's <c>data</c> in bytes.</summary>
+    [Params(256, 4096)]
+    public int DataBytes { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var registry = new StaticRegistry();
+        _serializer = new EnvelopeSerializer(registry, 1, EnvelopeSchemas.Current);
+        var data = new StringBuilder("{\"items\":[");
+        while (data.Length < DataBytes - 40)
+        {
+            data.Append("{\"sku\":\"A-1234\",\"qty\":3,\"price\":19.99},");
+        }
+
+        data.Append("{\"end\":true}]}");
+        _json = Encoding.UTF8.GetBytes($$"""
+            {"specversion":"1.0","id":"7d3c9a1e-5f2b-4d8e-9a61-0c2f1b3e4d5a","source":"/shop/orders","type":"com.example.order.created",
+             "time":"2026-11-23T10:00:00.123Z","subject":"order-42","datacontenttype":"application/json","partitionkey":"customer-17",
+             "traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01","data":{{data}}}
+            """);
+        _envelope = CloudEventJson.FromJson(_json);
+        _value = _serializer.Serialize(_envelope);
+    }
+
+    [Benchmark(Baseline = true, Description = "reference: JsonDocument.Parse(event JSON)")]
+    public int ParseJsonReference()
+    {
+        using var document = JsonDocument.Parse(_json);
+        return document.RootElement.GetPropertyCount();
+    }
+
+    [Benchmark(Description = "encode: envelope -> Kafka value")]
+    public byte[] Serialize() => _serializer.Serialize(_envelope);
+
+    [Benchmark(Description = "decode: Kafka value -> envelope")]
+    public CloudEventEnvelope Deserialize() => _serializer.Deserialize(_value);
+
+    [Benchmark(Description = "event JSON -> envelope")]
+    public CloudEventEnvelope FromJson() => CloudEventJson.FromJson(_json);
+
+    [Benchmark(Description = "envelope -> event JSON")]
+    public byte[] ToJson() => CloudEventJson.ToJson(_envelope);
+
+    [Benchmark(Description = "ingest: event JSON -> Kafka value")]
+    public byte[] JsonToValue() => _serializer.Serialize(CloudEventJson.FromJson(_json));
+
+    [Benchmark(Description = "egress: Kafka value -> event JSON")]
+    public byte[] ValueToJson() => CloudEventJson.ToJson(_serializer.Deserialize(_value));
+
+    /// <summary>The one schema the benchmark uses, so no registry is involved in the measurement.</summary>
+    private sealed class StaticRegistry : ISchemaRegistryClient
+    {
+        public AvroSchema GetSchema(int id) => EnvelopeSchemas.Current;
+
+        public Task<AvroSchema> GetSchemaAsync(int id, CancellationToken cancellationToken) => Task.FromResult<AvroSchema>(EnvelopeSchemas.Current);
+
+        public Task<int> RegisterAsync(string subject, string schemaJson, CancellationToken cancellationToken) => Task.FromResult(1);
+    }
+}

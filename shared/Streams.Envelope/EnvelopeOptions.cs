@@ -1,0 +1,20 @@
+namespace Streams.Envelope;
+
+/// <summary>How a service gets the schema id it writes envelopes with: the <c>Streams:Envelope</c> configuration section.</summary>
+public sealed class EnvelopeOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Streams:Envelope";
+
+    /// <summary>The subject the envelope schema is registered under.</summary>
+    public string Subject { get; set; } = EnvelopeSchemas.DefaultSubject;
+
+    /// <summary>
+    /// An id already registered (e.g. by a deployment pipeline, when services may not register schemas):
+    /// values are written with that schema. Empty: the service registers its envelope schema at start-up.
+    /// </summary>
+    public int? SchemaId { get; set; }
+
+    /// <summary>How long start-up keeps trying to reach the registry before the service stops.</summary>
+    public int StartupTimeoutMs { get; set; } = 60_000;
+}

@@ -1,0 +1,24 @@
+using Streams.Avro;
+
+namespace Streams.Envelope;
+
+/// <summary>The envelope's Avro schema as this build writes and reads it.</summary>
+public static class EnvelopeSchemas
+{
+    /// <summary>The subject the envelope schema is registered under by default (Confluent's RecordNameStrategy).</summary>
+    public const string DefaultSubject = "io.streams.Envelope";
+
+    /// <summary>The schema's JSON text, as registered.</summary>
+    public static string CurrentJson { get; } = ReadResource("envelope-v1.avsc");
+
+    /// <summary>The parsed schema.</summary>
+    public static RecordSchema Current { get; } = (RecordSchema)AvroSchema.Parse(CurrentJson);
+
+    private static string ReadResource(string name)
+    {
+        using var stream = typeof(EnvelopeSchemas).Assembly.GetManifestResourceStream("Streams.Envelope." + name)
+            ?? throw new InvalidOperationException($"The embedded schema {name} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

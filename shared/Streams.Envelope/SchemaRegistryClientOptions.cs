@@ -1,0 +1,14 @@
+namespace Streams.Envelope;
+
+/// <summary>Where the services find the schema registry: the <c>Streams:SchemaRegistry</c> configuration section.</summary>
+public sealed class SchemaRegistryClientOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Streams:SchemaRegistry";
+
+    /// <summary>The registry's base URL, e.g. <c>http://127.0.0.1:8081</c>; a Confluent Schema Registry works unchanged.</summary>
+    public string Url { get; set; } = "";
+
+    /// <summary>How long one request to the registry may take.</summary>
+    public int RequestTimeoutMs { get; set; } = 10_000;
+}

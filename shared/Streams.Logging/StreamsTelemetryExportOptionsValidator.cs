@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using Streams.Hosting;
+
+namespace Streams.Logging;
+
+/// <summary>Rejects OTLP export settings it cannot run with, naming the setting.</summary>
+public sealed class StreamsTelemetryExportOptionsValidator : IValidateOptions<StreamsTelemetryExportOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, StreamsTelemetryExportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new SettingErrors(StreamsTelemetryExportOptions.SectionName);
+        if (options.OtlpEndpoint.Length > 0)
+        {
+            errors.HttpUrl(nameof(options.OtlpEndpoint), options.OtlpEndpoint);
+        }
+
+        errors.Require(options.OtlpProtocol is "grpc" or "http", nameof(options.OtlpProtocol), $"must be 'grpc' or 'http', was '{options.OtlpProtocol}'.");
+        errors.Require(
+            options.TraceSampleRatio is >= 0 and <= 1,
+            nameof(options.TraceSampleRatio),
+            $"must be between 0 and 1, was {options.TraceSampleRatio}.");
+        errors.Require(!string.IsNullOrWhiteSpace(options.ServiceName), nameof(options.ServiceName), "is required.");
+        return errors.Result();
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text;
+using Streams.Avro;
+
+namespace Streams.Envelope.Tests;
+
+public class EnvelopeSerializerTests
+{
+    private const string V2Json = """
+        {"type":"record","name":"Envelope","namespace":"io.streams","fields":[
+          {"name":"id","type":"string"},{"name":"source","type":"string"},{"name":"type","type":"string"},{"name":"specversion","type":"string"},
+          {"name":"time","type":["null",{"type":"long","logicalType":"timestamp-millis"}],"default":null},
+          {"name":"subject","type":["null","string"],"default":null},
+          {"name":"datacontenttype","type":["null","string"],"default":null},
+          {"name":"dataschema","type":["null","string"],"default":null},
+          {"name":"extensions","type":{"type":"map","values":["string","boolean","long"]},"default":{}},
+          {"name":"data","type":["null","bytes"],"default":null},
+          {"name":"data_encoding","type":{"type":"enum","name":"DataEncoding","symbols":["JSON","BINARY"],"default":"BINARY"},"default":"JSON"},
+          {"name":"tenant","type":["null","string"],"default":null}]}
+        """;
+
+    private static readonly CloudEventEnvelope Sample = CloudEventJson.FromJson(
+        """{"specversion":"1.0","id":"e1","source":"/s","type":"t","time":"2026-11-23T10:00:00.5Z","flag":false,"data":{"x":1}}"""u8.ToArray());
+
+    [Fact]
+    public void Serialize_Envelope_StartsWithMagicByteAndBigEndianSchemaId()
+    {
+        // Arrange
+        var registry = new InMemorySchemaRegistry();
+        var serializer = new EnvelopeSerializer(registry, registry.Add(0x01020304, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+
+        // Act
+        var bytes = serializer.Serialize(Sample);
+
+        // Assert
+        Assert.Equal(new byte[] { 0, 1, 2, 3, 4 }, bytes[..5]);
+    }
+
+    [Fact]
+    public void Deserialize_SerializedEnvelope_GivesBackEveryField()
+    {
+        // Arrange
+        var registry = new InMemorySchemaRegistry();
+        var serializer = new EnvelopeSerializer(registry, registry.Add(1, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+
+        // Act
+        var decoded = serializer.Deserialize(serializer.Serialize(Sample));
+
+        // Assert
+        Assert.Equal(Encoding.UTF8.GetString(CloudEventJson.ToJson(Sample)), Encoding.UTF8.GetString(CloudEventJson.ToJson(decoded)));
+        Assert.Equal(Sample.Time, decoded.Time);
+    }
+
+    [Fact]
+    public void Deserialize_ValueWrittenWithNewerSchema_ReadsTheFieldsItKnows()
+    {
+        // Arrange
+        var registry = new InMemorySchemaRegistry();
+        var v2 = (RecordSchema)AvroSchema.Parse(V2Json);
+        var v2Writer = new EnvelopeSerializer(registry, registry.Add(2, v2), v2);
+        var v1 = new EnvelopeSerializer(registry, registry.Add(1, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+
+        // Act
+        var decoded = v1.Deserialize(v2Writer.Serialize(Sample));
+
+        // Assert
+        Assert.Equal("e1", decoded.Id);
+        Assert.Equal(false, decoded.Extensions["flag"]);
+    }
+
+    [Fact]
+    public void Constructor_WriterSchemaNotAnEnvelope_Throws()
+    {
+        // Arrange
+        var registry = new InMemorySchemaRegistry();
+        var other = AvroSchema.Parse("""{"type":"record","name":"Envelope","namespace":"io.streams","fields":[{"name":"id","type":"long"}]}""");
+
+        // Act and Assert
+        Assert.Throws<ArgumentException>(() => new EnvelopeSerializer(registry, 3, other));
+    }
+
+    public static TheoryData<string, EnvelopeDecodeReason> CorruptValues => new()
+    {
+        { "", EnvelopeDecodeReason.NotFramed },
+        { "00000001", EnvelopeDecodeReason.NotFramed },
+        { "7b22696422", EnvelopeDecodeReason.NotFramed },
+        { "0000000063", EnvelopeDecodeReason.UnknownSchemaId },
+        { "0000000009", EnvelopeDecodeReason.IncompatibleSchema },
+        { "0000000001", EnvelopeDecodeReason.MalformedPayload },
+        { "0000000001ff", EnvelopeDecodeReason.MalformedPayload },
+    };
+
+    [Theory]
+    [MemberData(nameof(CorruptValues))]
+    public void Deserialize_CorruptValue_ThrowsWithTheReason(string hex, EnvelopeDecodeReason reason)
+    {
+        // Arrange
+        var registry = new InMemorySchemaRegistry();
+        registry.Add(9, AvroSchema.Parse("\"string\""));
+        var serializer = new EnvelopeSerializer(registry, registry.Add(1, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+
+        // Act
+        var exception = Assert.Throws<EnvelopeDecodeException>(() => serializer.Deserialize(Convert.FromHexString(hex)));
+
+        // Assert
+        Assert.Equal(reason, exception.Reason);
+        Assert.StartsWith("envelope-", exception.ReasonCode, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_ValidValueWithTrailingByte_ThrowsMalformed()
+    {
+        // Arrange
+        var registry = new InMemorySchemaRegistry();
+        var serializer = new EnvelopeSerializer(registry, registry.Add(1, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+        var bytes = serializer.Serialize(Sample);
+
+        // Act
+        var exception = Assert.Throws<EnvelopeDecodeException>(() => serializer.Deserialize([.. bytes, 0]));
+
+        // Assert
+        Assert.Equal(EnvelopeDecodeReason.MalformedPayload, exception.Reason);
+    }
+
+    [Fact]
+    public void Deserialize_JsonDataThatIsNotJson_ThrowsMalformed()
+    {
+        // Arrange
+        var registry = new InMemorySchemaRegistry();
+        var serializer = new EnvelopeSerializer(registry, registry.Add(1, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+        var bytes = serializer.Serialize(Sample with { Data = Encoding.UTF8.GetBytes("{\"x\":") });
+
+        // Act
+        var exception = Assert.Throws<EnvelopeDecodeException>(() => serializer.Deserialize(bytes));
+
+        // Assert
+        Assert.Equal(EnvelopeDecodeReason.MalformedPayload, exception.Reason);
+    }
+
+    [Fact]
+    public void Deserialize_EveryTruncation_ThrowsDecodeExceptionNeverAnythingElse()
+    {
+        // Arrange
+        var registry = new InMemorySchemaRegistry();
+        var serializer = new EnvelopeSerializer(registry, registry.Add(1, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+        var bytes = serializer.Serialize(Sample);
+
+        // Act
+        var failures = Enumerable.Range(0, bytes.Length).Count(length =>
+        {
+            try
+            {
+                serializer.Deserialize(bytes.AsSpan(0, length));
+                return false;
+            }
+            catch (EnvelopeDecodeException)
+            {
+                return true;
+            }
+        });
+
+        // Assert
+        Assert.Equal(bytes.Length, failures);
+    }
+
+    [Fact]
+    public void Deserialize_RegistryUnavailable_ThrowsRegistryExceptionNotPoison()
+    {
+        // Arrange
+        var serializer = new EnvelopeSerializer(new UnavailableRegistry(), 1, EnvelopeSchemas.Current);
+        var bytes = new EnvelopeSerializer(new InMemorySchemaRegistry(), 5, EnvelopeSchemas.Current).Serialize(Sample);
+
+        // Act and Assert
+        Assert.Throws<SchemaRegistryException>(() => serializer.Deserialize(bytes));
+    }
+
+    private sealed class UnavailableRegistry : ISchemaRegistryClient
+    {
+        public AvroSchema GetSchema(int id) => throw new SchemaRegistryException("The registry did not answer.");
+
+        public Task<AvroSchema> GetSchemaAsync(int id, CancellationToken cancellationToken) => Task.FromResult(GetSchema(id));
+
+        public Task<int> RegisterAsync(string subject, string schemaJson, CancellationToken cancellationToken) => Task.FromResult(GetSchema(0) is null ? 0 : 1);
+    }
+}

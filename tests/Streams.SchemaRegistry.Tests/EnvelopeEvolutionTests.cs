@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Streams.Avro;
+using Streams.Envelope;
+using Streams.SchemaRegistry.Tests.Infrastructure;
+
+namespace Streams.SchemaRegistry.Tests;
+
+/// <summary>
+/// A v2 envelope with a new optional field is registered next to v1: v1 readers (the services' serializer) read v2
+/// records and v2 readers read v1 records, each fetching the writer's schema by id; an incompatible v3 is refused.
+/// </summary>
+[Collection(RegistryTests.Name)]
+public sealed class EnvelopeEvolutionTests(RegistryClusterFixture fixture)
+{
+    private static readonly string V2Json = WithField(new JsonObject { ["name"] = "tenant", ["type"] = new JsonArray("null", "string"), ["default"] = null });
+    private static readonly string V3Json = WithField(new JsonObject { ["name"] = "region", ["type"] = "string" });
+
+    private static readonly CloudEventEnvelope Event = CloudEventJson.FromJson(
+        """{"specversion":"1.0","id":"e-1","source":"/orders","type":"order.created","time":"2026-11-23T10:00:00.000Z","partitionkey":"p","data":{"n":1}}"""u8.ToArray());
+
+    [Fact]
+    public async Task V2WithOptionalField_UnderFullTransitive_IsAcceptedAndBothVersionsReadEachOther()
+    {
+        // Arrange
+        await using var server = await RegistryServer.StartAsync(fixture.Cluster.BootstrapServers, fixture.CreateSchemasTopic());
+        using var http = server.CreateClient();
+        using var producerRegistry = RegistryClients.For(server.Url);
+        await http.SendAsync(HttpMethod.Put, $"config/{EnvelopeSchemas.DefaultSubject}", new { compatibility = "FULL_TRANSITIVE" });
+        var v1Id = await producerRegistry.RegisterAsync(EnvelopeSchemas.DefaultSubject, EnvelopeSchemas.CurrentJson, CancellationToken.None);
+        var v2Id = await producerRegistry.RegisterAsync(EnvelopeSchemas.DefaultSubject, V2Json, CancellationToken.None);
+        var v2 = (RecordSchema)AvroSchema.Parse(V2Json);
+        var v1Bytes = new EnvelopeSerializer(producerRegistry, v1Id, EnvelopeSchemas.Current).Serialize(Event);
+        // The same event as a v2 producer would write it: v1's fields, and a tenant.
+        var v2Record = (GenericRecord)new GenericDatumReader(EnvelopeSchemas.Current, v2).Read(v1Bytes.AsSpan(ConfluentWireFormat.HeaderLength))!;
+        v2Record["tenant"] = "acme";
+        var v2Bytes = ConfluentWireFormat.Serialize(v2Id, new GenericDatumWriter(v2), v2Record);
+
+        // Act: consumers with empty caches, which fetch each writer schema by the id in the record.
+        using var v1ConsumerRegistry = RegistryClients.For(server.Url);
+        var v1Consumer = new EnvelopeSerializer(v1ConsumerRegistry, v1Id, EnvelopeSchemas.Current);
+        var v2ReadByV1 = v1Consumer.Deserialize(v2Bytes);
+        using var v2ConsumerRegistry = RegistryClients.For(server.Url);
+        var v1ReadByV2 = ReadAsV2(v2ConsumerRegistry, v2, v1Bytes);
+        var v2ReadByV2 = ReadAsV2(v2ConsumerRegistry, v2, v2Bytes);
+
+        // Assert
+        Assert.NotEqual(v1Id, v2Id);
+        Assert.Equal(CloudEventJson.ToJson(Event), CloudEventJson.ToJson(v2ReadByV1));
+        Assert.Equal(("e-1", null), ((string?)v1ReadByV2["id"], (string?)v1ReadByV2["tenant"]));
+        Assert.Equal(("e-1", "acme"), ((string?)v2ReadByV2["id"], (string?)v2ReadByV2["tenant"]));
+    }
+
+    [Fact]
+    public async Task V3WithRequiredField_UnderDefaultBackward_IsRefusedWith409()
+    {
+        // Arrange
+        await using var server = await RegistryServer.StartAsync(fixture.Cluster.BootstrapServers, fixture.CreateSchemasTopic());
+        using var http = server.CreateClient();
+        await http.RegisterOkAsync(EnvelopeSchemas.DefaultSubject, EnvelopeSchemas.CurrentJson);
+        await http.RegisterOkAsync(EnvelopeSchemas.DefaultSubject, V2Json);
+
+        // Act
+        var answer = await http.RegisterAsync(EnvelopeSchemas.DefaultSubject, V3Json);
+        var (_, latest) = await http.SendAsync(HttpMethod.Get, $"subjects/{EnvelopeSchemas.DefaultSubject}/versions/latest");
+
+        // Assert
+        answer.AssertError(HttpStatusCode.Conflict, 409);
+        Assert.Contains("region", (string?)answer.Body!["message"], StringComparison.Ordinal);
+        Assert.Equal(2, (int)latest!["version"]!);
+    }
+
+    private static string WithField(JsonObject field)
+    {
+        var schema = JsonNode.Parse(EnvelopeSchemas.CurrentJson)!.AsObject();
+        schema["fields"]!.AsArray().Add(field);
+        return schema.ToJsonString();
+    }
+
+    private static GenericRecord ReadAsV2(SchemaRegistryClient registry, RecordSchema v2, byte[] value)
+    {
+        var id = ConfluentWireFormat.ReadHeader(value, out var payload);
+        return (GenericRecord)new GenericDatumReader(registry.GetSchema(id), v2).Read(payload)!;
+    }
+}

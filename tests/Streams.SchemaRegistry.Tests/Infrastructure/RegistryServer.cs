@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Streams.Kafka;
+using Streams.Telemetry;
+
+namespace Streams.SchemaRegistry.Tests.Infrastructure;
+
+/// <summary>A registry replica on real Kestrel (127.0.0.1, a free port) over a topic of the local cluster.</summary>
+public sealed class RegistryServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _requests;
+
+    private RegistryServer(WebApplication app) => _app = app;
+
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>Requests this replica has answered, to see what a client's cache saves.</summary>
+    public int RequestCount => Volatile.Read(ref _requests);
+
+    public HttpClient CreateClient() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(60) };
+
+    public static async Task<RegistryServer> StartAsync(string bootstrapServers, string topic, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["Streams:Kafka:BootstrapServers"] = bootstrapServers;
+        builder.Configuration["Streams:SchemaRegistry:Topic"] = topic;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.Configuration[key] = value;
+        }
+        builder.Services.AddStreamsTelemetry();
+        builder.Services.AddStreamsKafka();
+        builder.Services.AddSchemaRegistry();
+        var app = builder.Build();
+        var server = new RegistryServer(app);
+        app.Use((context, next) =>
+        {
+            Interlocked.Increment(ref server._requests);
+            return next(context);
+        });
+        app.MapSchemaRegistry();
+        app.MapPrometheusMetrics();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server.Url = new Uri(address + "/");
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
