@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Streams.Egress.Delivery;
+using Streams.Audit;
 using Streams.Egress.Dispatch;
 using Streams.Egress.Retries;
 using Streams.Kafka;
@@ -24,6 +25,7 @@ internal sealed class EgressConsumer
     private readonly IReadOnlyList<SubscriptionDispatcher> _subscriptions;
     private readonly FailedBatchWriter _failures;
     private readonly StreamsMetrics _metrics;
+    private readonly AuditRecorder _audit;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abort;
@@ -37,10 +39,12 @@ internal sealed class EgressConsumer
         IReadOnlyList<SubscriptionDispatcher> subscriptions,
         FailedBatchWriter failures,
         StreamsMetrics metrics,
+        AuditRecorder audit,
         TimeProvider clock,
         ILogger logger,
         CancellationTokenSource abort)
     {
+        _audit = audit;
         _clients = clients;
         _options = options;
         _subscriptions = subscriptions;
@@ -135,11 +139,15 @@ internal sealed class EgressConsumer
             _metrics.RecordLagIn(Hop, _clock.GetUtcNow() - time);
         }
 
+        var audited = new AuditedEvent(
+            eventTime?.ToUnixTimeMilliseconds() ?? record.Message.Timestamp.UnixTimestampMs,
+            EventIdentity.TryRead(record.Message.Headers, out var identity) ? identity : EventIdentity.Of(record.Topic, $"{record.Partition.Value}/{record.Offset.Value}"));
+        _audit.Record(Hop, AuditStage.In, audited.EventTimeMs, audited.Identity);
         if (EventTypeReader.TryRead(record.Message.Value) is not { } type)
         {
             // A poison record: nobody can be sent it, so it is parked with the reason and the partition moves on.
             var poison = tracker.Track(record.Offset.Value, work: 1);
-            _ = DeadLetterPoisonAsync(record, poison);
+            _ = DeadLetterPoisonAsync(record, poison, audited);
             return;
         }
 
@@ -149,7 +157,8 @@ internal sealed class EgressConsumer
             matches += subscription.Endpoint.Matches(type) ? 1 : 0;
         }
 
-        var outgoing = new OutgoingEvent(record, type, tracker.Track(record.Offset.Value, matches), eventTime, _clock.GetTimestamp());
+        var outgoing = new OutgoingEvent(
+            record, type, tracker.Track(record.Offset.Value, matches), eventTime, _clock.GetTimestamp(), _audit.FanOut(Hop, audited.EventTimeMs, audited.Identity, matches));
         foreach (var subscription in _subscriptions)
         {
             if (subscription.Endpoint.Matches(type))
@@ -159,12 +168,13 @@ internal sealed class EgressConsumer
         }
     }
 
-    private async Task DeadLetterPoisonAsync(ConsumeResult<byte[]?, byte[]> record, TrackedOffset offset)
+    private async Task DeadLetterPoisonAsync(ConsumeResult<byte[]?, byte[]> record, TrackedOffset offset, AuditedEvent audited)
     {
         var failure = new DeliveryFailure("", 0, 0, "undecodable event: not a structured-mode CloudEvent", _clock.GetUtcNow());
         try
         {
             await _failures.ToDeadLettersAsync([record], failure, "undecodable", _abort.Token);
+            _audit.Record(Hop, AuditStage.DeadLettered, audited.EventTimeMs, audited.Identity);
             offset.Complete();
         }
         catch (OperationCanceledException)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Streams.Audit;
 using Streams.Egress.Delivery;
 using Streams.Egress.Dispatch;
 using Streams.Egress.Retries;
@@ -15,6 +16,7 @@ public sealed class EgressWorker(
     WebhookClient webhooks,
     FailedBatchWriter failures,
     StreamsMetrics metrics,
+    AuditRecorder audit,
     TimeProvider clock,
     IOptions<EgressOptions> options,
     ILoggerFactory loggers) : BackgroundService
@@ -38,7 +40,7 @@ public sealed class EgressWorker(
             .ToList();
         try
         {
-            new EgressConsumer(clients, egress, dispatchers, failures, metrics, clock, loggers.CreateLogger<EgressConsumer>(), abort).Run(stopping);
+            new EgressConsumer(clients, egress, dispatchers, failures, metrics, audit, clock, loggers.CreateLogger<EgressConsumer>(), abort).Run(stopping);
         }
         finally
         {

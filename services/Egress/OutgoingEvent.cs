@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Streams.Audit;
 using Streams.Kafka;
 
 namespace Streams.Egress;
@@ -9,12 +10,14 @@ namespace Streams.Egress;
 /// <param name="Offset">Its place in the partition's commit watermark; completed once per matching subscription.</param>
 /// <param name="EventTime">Its <c>st-event-time</c>, that lag is measured from; null when the header is missing.</param>
 /// <param name="ConsumedAt">When egress consumed it (<see cref="TimeProvider.GetTimestamp"/>), that linger and process time count from.</param>
+/// <param name="Audit">Its loss-audit record, settled once per matching subscription.</param>
 public sealed record OutgoingEvent(
     ConsumeResult<byte[]?, byte[]> Record,
     string Type,
     TrackedOffset Offset,
     DateTimeOffset? EventTime,
-    long ConsumedAt)
+    long ConsumedAt,
+    AuditFanOut Audit)
 {
     /// <summary>The event's JSON.</summary>
     public ReadOnlyMemory<byte> Json => Record.Message.Value;

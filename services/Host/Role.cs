@@ -10,4 +10,6 @@ internal enum Role
     Egress = 4,
     DemoReceiver = 8,
     Retrier = 16,
+    Auditor = 32,
+    SchemaRegistry = 64,
 }

@@ -9,6 +9,8 @@ internal static class RoleSet
         ["normaliser"] = Role.Normaliser,
         ["egress"] = Role.Egress,
         ["retrier"] = Role.Retrier,
+        ["auditor"] = Role.Auditor,
+        ["schema-registry"] = Role.SchemaRegistry,
         ["demo-receiver"] = Role.DemoReceiver,
     };
 

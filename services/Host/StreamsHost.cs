@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Options;
+using Streams.Audit;
+using Streams.Auditor;
 using Streams.Egress;
 using Streams.Host.DemoReceiver;
 using Streams.Ingest;
 using Streams.Kafka;
+using Streams.Logging;
 using Streams.Normaliser;
 using Streams.Retrier;
+using Streams.SchemaRegistry;
 using Streams.Telemetry;
 
 namespace Streams.Host;
@@ -13,6 +17,9 @@ namespace Streams.Host;
 internal static class StreamsHost
 {
     private const int ConfigurationErrorExitCode = 2;
+
+    /// <summary>Roles that move events and so report audit counts.</summary>
+    private const Role HopRoles = Role.Ingest | Role.Normaliser | Role.Egress | Role.Retrier;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -24,17 +31,18 @@ internal static class StreamsHost
             return ConfigurationErrorExitCode;
         }
 
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        builder.AddStreamsLogging();
         builder.WebHost.UseUrls(ListenUrl(builder.Configuration, roles));
         // Room to finish in-flight requests and hand off or commit consumed work before the producer is flushed and closed.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStreamsKafka();
         builder.Services.AddStreamsTelemetry();
+        if ((roles & HopRoles) != Role.None)
+        {
+            // Before the hops, so its final flush runs after they have stopped.
+            builder.Services.AddStreamsAudit();
+        }
         if (roles.HasFlag(Role.Ingest))
         {
             builder.Services.AddIngest();
@@ -55,6 +63,16 @@ internal static class StreamsHost
             builder.Services.AddRetrier();
         }
 
+        if (roles.HasFlag(Role.Auditor))
+        {
+            builder.Services.AddAuditor();
+        }
+
+        if (roles.HasFlag(Role.SchemaRegistry))
+        {
+            builder.Services.AddSchemaRegistry();
+        }
+
         await using var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "live" }));
         app.MapPrometheusMetrics();
@@ -66,6 +84,16 @@ internal static class StreamsHost
         if (roles.HasFlag(Role.DemoReceiver))
         {
             app.MapDemoReceiver();
+        }
+
+        if (roles.HasFlag(Role.Auditor))
+        {
+            app.MapAuditor();
+        }
+
+        if (roles.HasFlag(Role.SchemaRegistry))
+        {
+            app.MapSchemaRegistry();
         }
 
         try

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Streams.Audit;
 using Streams.Ingest.CloudEvents;
 using Streams.Ingest.Security;
 using Streams.Kafka;
@@ -21,6 +22,7 @@ public sealed class IngestEndpoint(
     ApiKeyAuthenticator authenticator,
     SenderRateLimiter rateLimiter,
     StreamsMetrics metrics,
+    AuditRecorder audit,
     TimeProvider clock,
     ILogger<IngestEndpoint> logger)
 {
@@ -106,11 +108,13 @@ public sealed class IngestEndpoint(
     private async Task<IResult> WriteAsync(IReadOnlyList<ValidEvent> events, long receivedAt, string traceParent, CancellationToken cancellationToken)
     {
         var delivery = new DeliveryBatch();
+        // Each event's identity for the loss auditor, computed once here and carried in a header to later hops.
+        var identities = events.Select(valid => EventIdentity.Of(valid.Source, valid.Id)).ToArray();
         try
         {
-            foreach (var valid in events)
+            for (var index = 0; index < events.Count; index++)
             {
-                delivery.Produce(producer.Producer, _topic, ToMessage(valid.Event, receivedAt, traceParent));
+                delivery.Produce(producer.Producer, _topic, ToMessage(events[index].Event, identities[index], receivedAt, traceParent));
             }
         }
         catch (ProduceException<byte[]?, byte[]> exception)
@@ -140,24 +144,28 @@ public sealed class IngestEndpoint(
             return IngestProblems.Unavailable("Kafka did not acknowledge the events; retrying the same batch is safe.", RetryAfter);
         }
 
-        RecordAcknowledged(events);
+        RecordAcknowledged(events, identities);
         return Results.Ok(new { accepted = events.Count });
     }
 
-    private void RecordAcknowledged(IReadOnlyList<ValidEvent> events)
+    private void RecordAcknowledged(IReadOnlyList<ValidEvent> events, ulong[] identities)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var valid in events)
+        for (var index = 0; index < events.Count; index++)
         {
-            metrics.RecordLagOut(Hop, TimeSpan.FromMilliseconds(now - valid.Event.EventTimeMs));
+            var eventTime = events[index].Event.EventTimeMs;
+            metrics.RecordLagOut(Hop, TimeSpan.FromMilliseconds(now - eventTime));
+            audit.Record(Hop, AuditStage.In, eventTime, identities[index]);
+            audit.Record(Hop, AuditStage.Out, eventTime, identities[index]);
         }
 
         metrics.CountEventsOut(Hop, events.Count);
     }
 
-    private static Message<byte[]?, byte[]> ToMessage(IncomingEvent incoming, long receivedAt, string traceParent)
+    private static Message<byte[]?, byte[]> ToMessage(IncomingEvent incoming, ulong identity, long receivedAt, string traceParent)
     {
         var headers = new Headers();
+        EventIdentity.Stamp(headers, identity);
         headers.SetMilliseconds(StreamsHeaders.EventTime, incoming.EventTimeMs);
         headers.SetMilliseconds(StreamsHeaders.IngestTime, receivedAt);
         headers.SetText(StreamsHeaders.TraceParent, traceParent);

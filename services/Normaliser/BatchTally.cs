@@ -1,3 +1,4 @@
+using Streams.Audit;
 using Streams.Normaliser.Deduplication;
 
 namespace Streams.Normaliser;
@@ -19,6 +20,9 @@ internal sealed class BatchTally
 
     /// <summary>The reason category of each dead-lettered event.</summary>
     public List<string> Invalid { get; } = [];
+
+    /// <summary>What the loss auditor is told of each record: its stage, event time and identity.</summary>
+    public List<(AuditStage Stage, long EventTimeMs, ulong Identity)> Audit { get; } = [];
 
     /// <summary>Events suppressed as duplicates.</summary>
     public int Duplicates { get; set; }

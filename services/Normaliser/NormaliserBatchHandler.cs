@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Streams.Audit;
 using Streams.Kafka;
 using Streams.Normaliser.Deduplication;
 using Streams.Normaliser.Normalisation;
@@ -22,6 +23,7 @@ public sealed class NormaliserBatchHandler(
     EventNormaliser normaliser,
     DuplicateWindows windows,
     StreamsMetrics metrics,
+    AuditRecorder audit,
     TimeProvider clock,
     ILogger<NormaliserBatchHandler> logger) : IRecordBatchHandler, IPartitionsRevokedListener
 {
@@ -70,22 +72,35 @@ public sealed class NormaliserBatchHandler(
         }
 
         var result = normaliser.Normalise(record.Message.Value ?? [], times);
+        var eventTimeMs = times.EventTimeMs ?? record.Message.Timestamp.UnixTimestampMs;
+        var identity = Identity(record, result);
+        tally.Audit.Add((AuditStage.In, eventTimeMs, identity));
         switch (result.Outcome)
         {
             case NormalisationOutcome.Filtered:
                 tally.Filtered.Add(result.Reason);
+                tally.Audit.Add((AuditStage.Filtered, eventTimeMs, identity));
                 break;
             case NormalisationOutcome.Invalid:
                 DeadLetter(record, result, now, delivery, cancellationToken);
                 tally.Invalid.Add(result.Reason);
+                tally.Audit.Add((AuditStage.DeadLettered, eventTimeMs, identity));
                 break;
             default:
-                Pass(record, result, times, now, delivery, tally, cancellationToken);
+                var passed = Pass(record, result, times, now, delivery, tally, cancellationToken);
+                tally.Audit.Add((passed ? AuditStage.Out : AuditStage.Duplicate, eventTimeMs, identity));
                 break;
         }
     }
 
-    private void Pass(
+    /// <summary>The identity ingest stamped; for a record without one, one made from what is known of it.</summary>
+    private static ulong Identity(ConsumeResult<byte[]?, byte[]> record, NormalisationResult result) =>
+        EventIdentity.TryRead(record.Message.Headers, out var identity)
+            ? identity
+            : EventIdentity.Of(result.Source.Length > 0 ? result.Source : record.Topic, result.Id.Length > 0 ? result.Id : $"{record.Partition.Value}/{record.Offset.Value}");
+
+    /// <summary>Writes the event on; false when it is a duplicate and was suppressed instead.</summary>
+    private bool Pass(
         ConsumeResult<byte[]?, byte[]> record, NormalisationResult result, RecordTimes times, DateTimeOffset now, DeliveryBatch delivery, BatchTally tally, CancellationToken cancellationToken)
     {
         var window = windows.For(record.TopicPartition, now, cancellationToken);
@@ -99,12 +114,13 @@ public sealed class NormaliserBatchHandler(
         if (window.Contains(key) || !tally.Keys.Add((window, key)))
         {
             tally.Duplicates++;
-            return;
+            return false;
         }
 
         var message = new Message<byte[]?, byte[]> { Key = record.Message.Key, Value = result.Value!, Headers = record.Message.Headers.Copy() };
         delivery.ProduceWaiting(producer.Producer, _output, message, cancellationToken);
         tally.Passed.Add((result.Type, times.EventTimeMs));
+        return true;
     }
 
     private void DeadLetter(ConsumeResult<byte[]?, byte[]> record, NormalisationResult result, DateTimeOffset now, DeliveryBatch delivery, CancellationToken cancellationToken)
@@ -122,6 +138,11 @@ public sealed class NormaliserBatchHandler(
     private void Settle(int consumed, DateTimeOffset started, BatchTally tally)
     {
         var acknowledged = clock.GetUtcNow();
+        foreach (var (stage, eventTimeMs, identity) in tally.Audit)
+        {
+            audit.Record(Hop, stage, eventTimeMs, identity);
+        }
+
         foreach (var (window, key) in tally.Keys)
         {
             var evicted = window.Add(key, started.ToUnixTimeMilliseconds());

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Streams.Kafka;
 
 namespace Streams.Audit;
 
@@ -21,6 +22,7 @@ public static class AuditServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditRecorder>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IKafkaStatisticsListener, KafkaStatisticsMetrics>());
         services.TryAddSingleton<AuditFlushService>();
         services.AddHostedService(provider => provider.GetRequiredService<AuditFlushService>());
         return services;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Streams.Kafka;
 using Streams.Telemetry;
 
 namespace Streams.Audit;
@@ -13,7 +14,7 @@ namespace Streams.Audit;
 /// Called from librdkafka's statistics callback, so it never throws: a document it cannot read is skipped, and the
 /// gauges keep their last values until the next one.
 /// </remarks>
-public sealed class KafkaStatisticsMetrics(StreamsMetrics metrics)
+public sealed class KafkaStatisticsMetrics(StreamsMetrics metrics) : IKafkaStatisticsListener
 {
     /// <summary>Sets <c>streams_consumer_lag{topic,partition,group}</c> from a consumer's statistics.</summary>
     /// <param name="groupId">The consumer's group (the statistics do not name it).</param>
@@ -105,4 +106,10 @@ public sealed class KafkaStatisticsMetrics(StreamsMetrics metrics)
             return null;
         }
     }
+
+    /// <inheritdoc />
+    void IKafkaStatisticsListener.OnConsumerStatistics(string groupId, string json) => OnConsumerStatistics(groupId, json);
+
+    /// <inheritdoc />
+    void IKafkaStatisticsListener.OnProducerStatistics(string json) => OnProducerStatistics(json);
 }

@@ -35,6 +35,9 @@ public static class DevClusterApp
             cluster.CreateTopic(topic, topics.Partitions, topics.ReplicationFactor);
         }
 
+        // The schema registry's log: one partition keeps its records in order (compacted on a real cluster).
+        cluster.CreateTopic(builder.Configuration["Streams:SchemaRegistry:Topic"] ?? "_schemas", 1, topics.ReplicationFactor);
+
         await using var app = builder.Build();
         app.MapDevClusterControl(cluster);
         await app.StartAsync();

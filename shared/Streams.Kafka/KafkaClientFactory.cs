@@ -5,9 +5,13 @@ using Microsoft.Extensions.Options;
 namespace Streams.Kafka;
 
 /// <summary>Builds producers and consumers from <see cref="KafkaOptions"/>, with the pipeline's durability settings.</summary>
-public sealed class KafkaClientFactory(IOptions<KafkaOptions> options, ILoggerFactory loggerFactory)
+public sealed class KafkaClientFactory(
+    IOptions<KafkaOptions> options,
+    ILoggerFactory loggerFactory,
+    IEnumerable<IKafkaStatisticsListener>? statisticsListeners = null)
 {
     private readonly KafkaOptions _options = options.Value;
+    private readonly IKafkaStatisticsListener[] _listeners = [.. statisticsListeners ?? []];
 
     /// <summary>The options the clients are built from.</summary>
     public KafkaOptions Options => _options;
@@ -32,7 +36,7 @@ public sealed class KafkaClientFactory(IOptions<KafkaOptions> options, ILoggerFa
             QueueBufferingMaxMessages = 200_000,
             QueueBufferingMaxKbytes = 64 * 1024,
             CompressionType = CompressionType.Lz4,
-            StatisticsIntervalMs = health is null ? 0 : 1000,
+            StatisticsIntervalMs = health is null && _listeners.Length == 0 ? 0 : 1000,
         };
         Apply(config);
         var logger = loggerFactory.CreateLogger($"Streams.Kafka.Producer.{role}");
@@ -43,9 +47,16 @@ public sealed class KafkaClientFactory(IOptions<KafkaOptions> options, ILoggerFa
                 LibrdkafkaLog.Write(logger, error);
                 health?.OnError(error);
             });
-        if (health is not null)
+        if (health is not null || _listeners.Length > 0)
         {
-            builder.SetStatisticsHandler((_, json) => health.OnStatistics(json));
+            builder.SetStatisticsHandler((_, json) =>
+            {
+                health?.OnStatistics(json);
+                foreach (var listener in _listeners)
+                {
+                    listener.OnProducerStatistics(json);
+                }
+            });
         }
 
         return builder.Build();
@@ -71,12 +82,24 @@ public sealed class KafkaClientFactory(IOptions<KafkaOptions> options, ILoggerFa
             FetchWaitMaxMs = 10,
             SessionTimeoutMs = 10_000,
             HeartbeatIntervalMs = 1_000,
+            StatisticsIntervalMs = _listeners.Length == 0 ? 0 : 5_000,
         };
         Apply(config);
         var logger = loggerFactory.CreateLogger($"Streams.Kafka.Consumer.{groupId}");
         var builder = new ConsumerBuilder<byte[]?, byte[]>(config)
             .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message))
             .SetErrorHandler((_, error) => LibrdkafkaLog.Write(logger, error));
+        if (_listeners.Length > 0)
+        {
+            builder.SetStatisticsHandler((_, json) =>
+            {
+                foreach (var listener in _listeners)
+                {
+                    listener.OnConsumerStatistics(groupId, json);
+                }
+            });
+        }
+
         if (onRevoked is not null)
         {
             builder.SetPartitionsRevokedHandler(onRevoked);

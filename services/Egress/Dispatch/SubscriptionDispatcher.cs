@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using Streams.Audit;
 using Streams.Egress.Delivery;
 using Streams.Egress.Retries;
 using Streams.Telemetry;
@@ -139,8 +140,15 @@ internal sealed class SubscriptionDispatcher : IDisposable
                 break;
         }
 
+        var audited = outcome.Kind switch
+        {
+            DeliveryOutcomeKind.Delivered => AuditStage.Out,
+            DeliveryOutcomeKind.Rejected => AuditStage.DeadLettered,
+            _ => AuditStage.RetryHandedOff,
+        };
         foreach (var outgoing in batch)
         {
+            outgoing.Audit.Settle(audited);
             outgoing.Offset.Complete();
         }
     }
