@@ -43,6 +43,11 @@ public static class StreamsLoggingBuilderExtensions
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(CreateLogger(logging.Format), dispose: true);
+        // AddSerilog lets everything through to Serilog, expecting Serilog to filter; here the levels live in the
+        // standard `Logging:LogLevel` configuration, so that catch-all rule is taken out again.
+        builder.Services.PostConfigure<LoggerFilterOptions>(filters =>
+            filters.Rules.Remove(filters.Rules.FirstOrDefault(rule =>
+                rule.ProviderName == typeof(Serilog.Extensions.Logging.SerilogLoggerProvider).FullName && rule.CategoryName is null)!));
         if (Uri.TryCreate(export.OtlpEndpoint, UriKind.Absolute, out var endpoint))
         {
             AddOtlp(builder.Services, export, endpoint);
