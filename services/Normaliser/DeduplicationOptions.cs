@@ -8,7 +8,7 @@ public sealed class DeduplicationOptions
 
     /// <summary>
     /// Most ids kept per input partition; past it the oldest are evicted early (and counted), which bounds
-    /// memory at roughly this many ids times the bytes per id measured in docs/benchmarks-normaliser.md.
+    /// memory at roughly this many ids times the bytes per id measured in docs/benchmarks.md (Normaliser).
     /// </summary>
     public int MaxIdsPerPartition { get; set; } = 200_000;
 }
