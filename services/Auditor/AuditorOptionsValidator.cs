@@ -1,16 +1,13 @@
-using Microsoft.Extensions.Options;
 using Streams.Hosting;
 
 namespace Streams.Auditor;
 
 /// <summary>Rejects auditor settings it cannot run with, naming the setting.</summary>
-public sealed class AuditorOptionsValidator : IValidateOptions<AuditorOptions>
+public sealed class AuditorOptionsValidator() : SectionValidator<AuditorOptions>(AuditorOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, AuditorOptions options)
+    protected override void Check(AuditorOptions options, SettingErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new SettingErrors(AuditorOptions.SectionName);
         errors.Require(!string.IsNullOrWhiteSpace(options.GroupId), nameof(options.GroupId), "is required.");
         errors.AtLeast(nameof(options.GracePeriodSeconds), options.GracePeriodSeconds, 0);
         errors.Require(
@@ -30,6 +27,5 @@ public sealed class AuditorOptionsValidator : IValidateOptions<AuditorOptions>
             errors.Require(options.Hops.IndexOf(hop) == index, $"Hops:{index}", $"repeats '{hop}'.");
         }
 
-        return errors.Result();
     }
 }

@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Options;
 using Streams.Egress.Delivery;
 using Streams.Hosting;
 
 namespace Streams.Egress;
 
 /// <summary>Rejects egress settings it cannot run with, naming the setting.</summary>
-public sealed class EgressOptionsValidator : IValidateOptions<EgressOptions>
+public sealed class EgressOptionsValidator() : SectionValidator<EgressOptions>(EgressOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, EgressOptions options)
+    protected override void Check(EgressOptions options, SettingErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new SettingErrors(EgressOptions.SectionName);
         errors.Require(!string.IsNullOrWhiteSpace(options.GroupId), nameof(options.GroupId), "is required.");
         errors.AtLeast(nameof(options.MaxUncommittedRecords), options.MaxUncommittedRecords, 1);
         errors.AtLeast(nameof(options.MaxInFlight), options.MaxInFlight, 1);
@@ -25,7 +22,6 @@ public sealed class EgressOptionsValidator : IValidateOptions<EgressOptions>
             errors.Add(nested);
         }
 
-        return errors.Result();
     }
 
     private static void Validate(SettingErrors errors, SubscriptionOptions subscription, HashSet<string> names)

@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Options;
 using Streams.Hosting;
 using Streams.Ingest.Security;
 
 namespace Streams.Ingest;
 
 /// <summary>Rejects ingest settings it cannot run with, naming the setting.</summary>
-public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
+public sealed class IngestOptionsValidator() : SectionValidator<IngestOptions>(IngestOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, IngestOptions options)
+    protected override void Check(IngestOptions options, SettingErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new SettingErrors(IngestOptions.SectionName);
         errors.HttpUrl(nameof(options.Url), options.Url);
         errors.AtLeast(nameof(options.MaxBodyBytes), options.MaxBodyBytes, 1024);
         errors.AtLeast(nameof(options.MaxEventsPerRequest), options.MaxEventsPerRequest, 1);
@@ -33,6 +30,5 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             errors.Add(nested);
         }
 
-        return errors.Result();
     }
 }

@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Options;
 using Streams.Hosting;
 using Streams.Normaliser.Normalisation;
 
 namespace Streams.Normaliser;
 
 /// <summary>Rejects normaliser settings it cannot run with, naming the setting.</summary>
-public sealed class NormaliserOptionsValidator : IValidateOptions<NormaliserOptions>
+public sealed class NormaliserOptionsValidator() : SectionValidator<NormaliserOptions>(NormaliserOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, NormaliserOptions options)
+    protected override void Check(NormaliserOptions options, SettingErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new SettingErrors(NormaliserOptions.SectionName);
         errors.Require(!string.IsNullOrWhiteSpace(options.GroupId), nameof(options.GroupId), "is required.");
         errors.AtLeast(nameof(options.BatchSize), options.BatchSize, 1);
         errors.AtLeast(nameof(options.LingerMs), options.LingerMs, 0);
@@ -26,7 +23,6 @@ public sealed class NormaliserOptionsValidator : IValidateOptions<NormaliserOpti
             errors.Add(NormaliserRuleValidator.Validate(options.Rules[index], $"{NormaliserOptions.SectionName}:Rules:{index}", options.MaxExtensionNameLength));
         }
 
-        return errors.Result();
     }
 
     private static void ValidateSchemas(SettingErrors errors, SchemaOptions schemas)

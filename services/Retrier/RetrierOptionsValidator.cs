@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Options;
 using Streams.Egress.Retries;
 using Streams.Hosting;
 
 namespace Streams.Retrier;
 
 /// <summary>Rejects retrier settings it cannot run with, naming the setting.</summary>
-public sealed class RetrierOptionsValidator : IValidateOptions<RetrierOptions>
+public sealed class RetrierOptionsValidator() : SectionValidator<RetrierOptions>(RetrierOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, RetrierOptions options)
+    protected override void Check(RetrierOptions options, SettingErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new SettingErrors(RetrierOptions.SectionName);
         errors.Require(!string.IsNullOrWhiteSpace(options.GroupId), nameof(options.GroupId), "is required.");
         errors.AtLeast(nameof(options.MaxAttempts), options.MaxAttempts, 1);
         errors.AtLeast(nameof(options.MaxBatchRecords), options.MaxBatchRecords, 1);
@@ -21,6 +18,5 @@ public sealed class RetrierOptionsValidator : IValidateOptions<RetrierOptions>
             errors.Require(RetryTier.TryParse(options.Tiers[index], out _), $"{nameof(options.Tiers)}:{index}", $"'{options.Tiers[index]}' is not a delay such as 30s, 5m or 1h.");
         }
 
-        return errors.Result();
     }
 }

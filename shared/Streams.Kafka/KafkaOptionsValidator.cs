@@ -1,16 +1,13 @@
-using Microsoft.Extensions.Options;
 using Streams.Hosting;
 
 namespace Streams.Kafka;
 
 /// <summary>Rejects Kafka settings the services cannot run with, naming the setting.</summary>
-public sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
+public sealed class KafkaOptionsValidator() : SectionValidator<KafkaOptions>(KafkaOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, KafkaOptions options)
+    protected override void Check(KafkaOptions options, SettingErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new SettingErrors(KafkaOptions.SectionName);
         errors.Require(
             !string.IsNullOrWhiteSpace(options.BootstrapServers),
             nameof(options.BootstrapServers),
@@ -22,7 +19,6 @@ public sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
         errors.AtLeast(nameof(options.DeliveryTimeoutMs), options.DeliveryTimeoutMs, 1000);
         errors.AtLeast("Topics:Partitions", options.Topics.Partitions, 1);
         errors.AtLeast("Topics:ReplicationFactor", options.Topics.ReplicationFactor, 1);
-        return errors.Result();
     }
 
     private static bool IsHostPort(string server)

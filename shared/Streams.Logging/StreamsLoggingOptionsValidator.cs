@@ -1,17 +1,13 @@
-using Microsoft.Extensions.Options;
 using Streams.Hosting;
 
 namespace Streams.Logging;
 
 /// <summary>Rejects logging settings it cannot run with, naming the setting.</summary>
-public sealed class StreamsLoggingOptionsValidator : IValidateOptions<StreamsLoggingOptions>
+public sealed class StreamsLoggingOptionsValidator() : SectionValidator<StreamsLoggingOptions>(StreamsLoggingOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, StreamsLoggingOptions options)
+    protected override void Check(StreamsLoggingOptions options, SettingErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new SettingErrors(StreamsLoggingOptions.SectionName);
         errors.Require(options.Format is "json" or "text", nameof(options.Format), $"must be 'json' or 'text', was '{options.Format}'.");
-        return errors.Result();
     }
 }

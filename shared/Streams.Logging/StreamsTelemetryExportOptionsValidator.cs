@@ -1,16 +1,13 @@
-using Microsoft.Extensions.Options;
 using Streams.Hosting;
 
 namespace Streams.Logging;
 
 /// <summary>Rejects OTLP export settings it cannot run with, naming the setting.</summary>
-public sealed class StreamsTelemetryExportOptionsValidator : IValidateOptions<StreamsTelemetryExportOptions>
+public sealed class StreamsTelemetryExportOptionsValidator() : SectionValidator<StreamsTelemetryExportOptions>(StreamsTelemetryExportOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, StreamsTelemetryExportOptions options)
+    protected override void Check(StreamsTelemetryExportOptions options, SettingErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new SettingErrors(StreamsTelemetryExportOptions.SectionName);
         if (options.OtlpEndpoint.Length > 0)
         {
             errors.HttpUrl(nameof(options.OtlpEndpoint), options.OtlpEndpoint);
@@ -22,6 +19,5 @@ public sealed class StreamsTelemetryExportOptionsValidator : IValidateOptions<St
             nameof(options.TraceSampleRatio),
             $"must be between 0 and 1, was {options.TraceSampleRatio}.");
         errors.Require(!string.IsNullOrWhiteSpace(options.ServiceName), nameof(options.ServiceName), "is required.");
-        return errors.Result();
     }
 }

@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Options;
 using Streams.Hosting;
 using Streams.Kafka;
 
 namespace Streams.Egress.Retries;
 
 /// <summary>Egress hands failing batches to the first retry tier, so the tiers must exist and say their delay.</summary>
-public sealed class RetryTiersValidator : IValidateOptions<KafkaOptions>
+public sealed class RetryTiersValidator() : SectionValidator<KafkaOptions>(TopicOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, KafkaOptions options)
+    protected override void Check(KafkaOptions options, SettingErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = new SettingErrors(TopicOptions.SectionName);
         var tiers = options.Topics.RetryTiers;
         errors.Require(tiers.Count > 0, nameof(options.Topics.RetryTiers), "needs at least one tier, e.g. 30s.");
         for (var index = 0; index < tiers.Count; index++)
@@ -22,6 +19,5 @@ public sealed class RetryTiersValidator : IValidateOptions<KafkaOptions>
                 $"must be a whole number and a unit (ms, s, m, h, d) such as 30s, 5m or 1h, was '{tiers[index]}'.");
         }
 
-        return errors.Result();
     }
 }
