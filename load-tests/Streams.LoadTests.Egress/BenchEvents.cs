@@ -1,5 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
+using Streams.Envelope;
 using Streams.Kafka;
 
 namespace Streams.LoadTests.Egress;
@@ -14,8 +15,9 @@ internal static class BenchEvents
         Encoding.UTF8.GetBytes("[" + string.Join(',', Enumerable.Range(0, count).Select(i => Json(first + i, time))) + "]");
 
     /// <summary>Writes <paramref name="count"/> events to the normalised topic as the normaliser would, and waits for every ack.</summary>
-    public static void ProduceNormalised(string bootstrapServers, string topic, int count)
+    public static void ProduceNormalised(string bootstrapServers, string topic, int count, EnvelopeSerializer envelopes)
     {
+        ArgumentNullException.ThrowIfNull(envelopes);
         using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig
         {
             BootstrapServers = bootstrapServers,
@@ -34,7 +36,7 @@ internal static class BenchEvents
             var message = new Message<byte[]?, byte[]>
             {
                 Key = Encoding.UTF8.GetBytes($"customer-{sequence % 1000}"),
-                Value = Encoding.UTF8.GetBytes(Json(sequence, now)),
+                Value = envelopes.Serialize(CloudEventJson.FromJson(Encoding.UTF8.GetBytes(Json(sequence, now)))),
                 Headers = headers,
             };
             while (true)

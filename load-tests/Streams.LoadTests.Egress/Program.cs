@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
 using Streams.DevCluster;
+using Streams.Envelope;
 using Streams.Kafka;
 using Streams.LoadTests.Egress;
 
@@ -16,13 +18,27 @@ Console.WriteLine($"Egress benchmark: {Environment.ProcessorCount} cores, local 
 
 using var cluster = LocalKafkaCluster.Start(3);
 await using var receiver = await BenchReceiver.StartAsync();
+// One schema registry for every host of the run, in a process of its own like the hops.
+cluster.CreateTopic("_schemas", 1, 3);
+var registryUrl = $"http://127.0.0.1:{FreePort()}";
+using var registry = HostRun.Start("schema-registry", new Dictionary<string, string>
+{
+    ["Streams__Kafka__BootstrapServers"] = cluster.BootstrapServers,
+    ["Streams__Host__Url"] = registryUrl,
+    ["Logging__LogLevel__Default"] = "Warning",
+    ["Logging__LogLevel__streams-host"] = "Information",
+});
+await registry.WaitUntilRunningAsync();
+using var registryClient = new SchemaRegistryClient(Options.Create(new SchemaRegistryClientOptions { Url = registryUrl }));
+var envelopeId = await registryClient.RegisterAsync(EnvelopeSchemas.DefaultSubject, EnvelopeSchemas.CurrentJson, CancellationToken.None);
+var envelopes = new EnvelopeSerializer(registryClient, envelopeId, EnvelopeSchemas.Current);
 
 var reference = await ReferenceAsync(receiver, TimeSpan.FromSeconds(5));
 Console.WriteLine($"reference: no-op receiver, 100-event bodies, 16 connections   {reference,10:N0} req/s  {reference * 100,12:N0} events/s");
 
 var backlog = Topics("tput.");
 var produce = Stopwatch.StartNew();
-BenchEvents.ProduceNormalised(cluster.BootstrapServers, backlog.Normalised, events);
+BenchEvents.ProduceNormalised(cluster.BootstrapServers, backlog.Normalised, events, envelopes);
 Console.WriteLine($"backlog: {events:N0} events on {backlog.Normalised} in {produce.Elapsed.TotalSeconds:0.0} s");
 receiver.Reset();
 using (var egress = HostRun.Start("egress", HostEnvironment(backlog, receiver, lingerMs: 5)))
@@ -97,6 +113,7 @@ Dictionary<string, string> HostEnvironment(TopicOptions topics, BenchReceiver ta
 {
     ["Streams__Kafka__BootstrapServers"] = cluster.BootstrapServers,
     ["Streams__Kafka__Topics__Prefix"] = topics.Prefix,
+    ["Streams__SchemaRegistry__Url"] = registryUrl,
     ["Streams__Normaliser__GroupId"] = topics.Prefix + "normaliser",
     ["Streams__Egress__GroupId"] = topics.Prefix + "egress",
     ["Streams__Egress__Subscriptions__0__Name"] = "bench",

@@ -19,6 +19,8 @@ foreach (var topic in topics.All())
 }
 
 cluster.CreateTopic("bench.raw", topics.Partitions, topics.ReplicationFactor);
+// The schema registry's topic: the ingest host serves the registry it writes envelopes with.
+cluster.CreateTopic("_schemas", 1, topics.ReplicationFactor);
 
 var sampleEvent = Event(0);
 var rawRate = RawProduceReference.EventsPerSecond(cluster.BootstrapServers, "bench.raw", sampleEvent, 500_000);
@@ -75,10 +77,11 @@ static Process StartIngest(string bootstrap, string prefix, string url)
     var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
     start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "streams-host.dll"));
     start.ArgumentList.Add("--roles");
-    start.ArgumentList.Add("ingest");
+    start.ArgumentList.Add("ingest,schema-registry");
     start.Environment["Streams__Kafka__BootstrapServers"] = bootstrap;
     start.Environment["Streams__Kafka__Topics__Prefix"] = prefix;
     start.Environment["Streams__Ingest__Url"] = url;
+    start.Environment["Streams__SchemaRegistry__Url"] = url;
     start.Environment["Streams__Ingest__RequireApiKey"] = "false";
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["DOTNET_gcServer"] = "1";

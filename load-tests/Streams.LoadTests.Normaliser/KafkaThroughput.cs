@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Streams.Audit;
 using Streams.DevCluster;
+using Streams.Envelope;
 using Streams.Kafka;
 using Streams.Normaliser;
 using Streams.Telemetry;
@@ -38,11 +40,15 @@ internal static class KafkaThroughput
         Console.WriteLine($"  reference: pass-through hop, same loop        {reference,12:N0} events/s");
         var normaliser = await TimeAsync(cluster, "norm.", records, timeout, (services, _) =>
         {
+            services.AddStreamsAudit();
             services.AddNormaliser();
+            services.AddSingleton<ISchemaRegistryClient>(BenchEnvelopes.Registry);
             var provider = services.BuildServiceProvider();
             var worker = provider.GetServices<IHostedService>().OfType<NormaliserWorker>().Single();
             return (provider, async token =>
             {
+                // No host runs here: the envelope schema is set up by hand, as the host does after start-up.
+                await provider.GetRequiredService<EnvelopeSerializerProvider>().StartedAsync(token);
                 await worker.StartAsync(token);
                 await token.WhenCancelled();
                 await worker.StopAsync(CancellationToken.None);
@@ -69,6 +75,9 @@ internal static class KafkaThroughput
             ["Streams:Kafka:BootstrapServers"] = cluster.BootstrapServers,
             ["Streams:Kafka:Topics:Prefix"] = prefix,
             ["Streams:Normaliser:GroupId"] = prefix + "group",
+            // Set but never asked: the in-memory registry stands in for it, and the schema id is given.
+            ["Streams:SchemaRegistry:Url"] = "http://127.0.0.1:9",
+            ["Streams:Envelope:SchemaId"] = BenchEnvelopes.SchemaId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

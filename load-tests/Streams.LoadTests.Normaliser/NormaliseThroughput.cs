@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 using NJsonSchema;
+using Streams.Envelope;
 using Streams.Normaliser;
 using Streams.Normaliser.Normalisation;
 
 namespace Streams.LoadTests.Normaliser;
 
-/// <summary>The normaliser's per-event work in process (no Kafka), next to a bare parse-and-write of the same bytes.</summary>
+/// <summary>The normaliser's per-event work in process (no Kafka), next to a bare decode-and-encode of the same envelopes.</summary>
 internal static class NormaliseThroughput
 {
     private const string Schema = """{"type":"object","required":["orderId","amount"],"properties":{"orderId":{"type":"string"},"amount":{"type":"number"}}}""";
@@ -17,14 +18,15 @@ internal static class NormaliseThroughput
         var rules = new RuleSet([new NormaliserRuleOptions { Source = "/bench/", RenameAttributes = new() { ["legacyid"] = "refid" }, SetDefaults = new() { ["subject"] = "orders" } }]);
         var none = new PayloadSchemas(new Dictionary<string, JsonSchema>(), rejectUnknownTypes: false);
         var schemas = new PayloadSchemas(new Dictionary<string, JsonSchema> { ["bench.order"] = JsonSchema.FromJsonAsync(Schema).GetAwaiter().GetResult() }, false);
-        var plain = new EventNormaliser(rules, none, 1 << 20, 20);
-        var withSchema = new EventNormaliser(rules, schemas, 1 << 20, 20);
+        var codec = new EventCodec(() => BenchEnvelopes.Serializer);
+        var plain = new EventNormaliser(codec, rules, none, 1 << 20, 20);
+        var withSchema = new EventNormaliser(codec, rules, schemas, 1 << 20, 20);
 
         Console.WriteLine($"normalise in process: {records.Count:N0} distinct records of ~{records[0].Length} B, {phase.TotalSeconds:N0} s per phase, 1 thread");
-        Report("reference: JSON parse + compact write", Measure(records, phase, r => EventCodec.Encode(EventCodec.TryDecode(r, out _)!).Length));
+        Report("reference: envelope decode + encode", Measure(records, phase, r => codec.Encode(codec.TryDecode(r, out _)!).Length));
         Report("normalise: rules + canonical form", Measure(records, phase, r => plain.Normalise(r, times).Value!.Length));
         Report("normalise: rules + canonical + JSON Schema", Measure(records, phase, r => withSchema.Normalise(r, times).Value!.Length));
-        var sample = Encoding.UTF8.GetString(plain.Normalise(records[0], times).Value!);
+        var sample = Encoding.UTF8.GetString(CloudEventJson.ToJson(BenchEnvelopes.Serializer.Deserialize(plain.Normalise(records[0], times).Value)));
         Console.WriteLine($"  sample output: {sample}");
     }
 

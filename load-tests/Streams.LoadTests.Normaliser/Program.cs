@@ -4,7 +4,7 @@ using Streams.LoadTests.Normaliser;
 
 // Normaliser benchmark (issue 8), bounded in count and time:
 //   1. dedup memory: --ids distinct ids (default 1,000,000) through one partition's window limited to --max-ids;
-//   2. per-event work in process for --seconds per phase, next to a bare JSON parse + write;
+//   2. per-event work in process for --seconds per phase, next to a bare envelope decode + encode;
 //   3. the real normaliser role over the local cluster on --records records, next to a pass-through hop.
 var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => int.Parse(pair[1], CultureInfo.InvariantCulture));
 var ids = options.GetValueOrDefault("--ids", 1_000_000);
@@ -16,7 +16,7 @@ Console.WriteLine($"Normaliser benchmark: {Environment.ProcessorCount} cores, .N
 DedupMemory.Run(ids, maxIds);
 Console.WriteLine();
 
-var records = Enumerable.Range(0, recordCount).Select(Event).ToList();
+var records = Enumerable.Range(0, recordCount).Select(i => BenchEnvelopes.Encode(Event(i))).ToList();
 NormaliseThroughput.Run(records, TimeSpan.FromSeconds(seconds));
 Console.WriteLine();
 

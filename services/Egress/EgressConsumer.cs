@@ -1,9 +1,9 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
-using Streams.Egress.Delivery;
 using Streams.Audit;
 using Streams.Egress.Dispatch;
 using Streams.Egress.Retries;
+using Streams.Envelope;
 using Streams.Kafka;
 using Streams.Telemetry;
 
@@ -22,6 +22,7 @@ internal sealed class EgressConsumer
     private readonly Dictionary<TopicPartition, PartitionOffsetTracker> _trackers = [];
     private readonly KafkaClientFactory _clients;
     private readonly EgressOptions _options;
+    private readonly EnvelopeSerializer _serializer;
     private readonly IReadOnlyList<SubscriptionDispatcher> _subscriptions;
     private readonly FailedBatchWriter _failures;
     private readonly StreamsMetrics _metrics;
@@ -36,6 +37,7 @@ internal sealed class EgressConsumer
     public EgressConsumer(
         KafkaClientFactory clients,
         EgressOptions options,
+        EnvelopeSerializer serializer,
         IReadOnlyList<SubscriptionDispatcher> subscriptions,
         FailedBatchWriter failures,
         StreamsMetrics metrics,
@@ -47,6 +49,7 @@ internal sealed class EgressConsumer
         _audit = audit;
         _clients = clients;
         _options = options;
+        _serializer = serializer;
         _subscriptions = subscriptions;
         _failures = failures;
         _metrics = metrics;
@@ -143,13 +146,22 @@ internal sealed class EgressConsumer
             eventTime?.ToUnixTimeMilliseconds() ?? record.Message.Timestamp.UnixTimestampMs,
             EventIdentity.TryRead(record.Message.Headers, out var identity) ? identity : EventIdentity.Of(record.Topic, $"{record.Partition.Value}/{record.Offset.Value}"));
         _audit.Record(Hop, AuditStage.In, audited.EventTimeMs, audited.Identity);
-        if (EventTypeReader.TryRead(record.Message.Value) is not { } type)
+        CloudEventEnvelope cloudEvent;
+        try
+        {
+            // A registry that cannot be asked (SchemaRegistryException) is not the record's fault: it stops the
+            // worker uncommitted rather than dead-letter a good record; the id is cached once it has been asked.
+            cloudEvent = _serializer.Deserialize(record.Message.Value);
+        }
+        catch (EnvelopeDecodeException exception)
         {
             // A poison record: nobody can be sent it, so it is parked with the reason and the partition moves on.
             var poison = tracker.Track(record.Offset.Value, work: 1);
-            _ = DeadLetterPoisonAsync(record, poison, audited);
+            _ = DeadLetterPoisonAsync(record, poison, audited, $"{exception.ReasonCode}: {exception.Message}");
             return;
         }
+
+        var type = cloudEvent.Type;
 
         var matches = 0;
         foreach (var subscription in _subscriptions)
@@ -158,7 +170,7 @@ internal sealed class EgressConsumer
         }
 
         var outgoing = new OutgoingEvent(
-            record, type, tracker.Track(record.Offset.Value, matches), eventTime, _clock.GetTimestamp(), _audit.FanOut(Hop, audited.EventTimeMs, audited.Identity, matches));
+            record, cloudEvent, tracker.Track(record.Offset.Value, matches), eventTime, _clock.GetTimestamp(), _audit.FanOut(Hop, audited.EventTimeMs, audited.Identity, matches));
         foreach (var subscription in _subscriptions)
         {
             if (subscription.Endpoint.Matches(type))
@@ -168,9 +180,9 @@ internal sealed class EgressConsumer
         }
     }
 
-    private async Task DeadLetterPoisonAsync(ConsumeResult<byte[]?, byte[]> record, TrackedOffset offset, AuditedEvent audited)
+    private async Task DeadLetterPoisonAsync(ConsumeResult<byte[]?, byte[]> record, TrackedOffset offset, AuditedEvent audited, string reason)
     {
-        var failure = new DeliveryFailure("", 0, 0, "undecodable event: not a structured-mode CloudEvent", _clock.GetUtcNow());
+        var failure = new DeliveryFailure("", 0, 0, "undecodable event: " + reason, _clock.GetUtcNow());
         try
         {
             await _failures.ToDeadLettersAsync([record], failure, "undecodable", _abort.Token);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streams.Egress.Delivery;
+using Streams.Envelope;
 using Streams.Egress.Retries;
 using Streams.Kafka;
 
@@ -14,6 +15,7 @@ public static class EgressServiceCollectionExtensions
     public static IServiceCollection AddEgress(this IServiceCollection services)
     {
         services.AddEgressDelivery();
+        services.AddStreamsEnvelope();
         services.AddHostedService<EgressWorker>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streams.Audit;
+using Streams.Envelope;
 using Streams.Egress.Delivery;
 using Streams.Egress.Dispatch;
 using Streams.Egress.Retries;
@@ -19,14 +20,19 @@ public sealed class EgressWorker(
     AuditRecorder audit,
     TimeProvider clock,
     IOptions<EgressOptions> options,
+    EnvelopeSerializerProvider envelopes,
     ILoggerFactory loggers) : BackgroundService
 {
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // No record can be read before the registry has answered for the envelope schema.
+        var serializer = await envelopes.GetAsync(stoppingToken);
         // Consume() blocks, so the loop gets a thread of its own rather than the host's.
-        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await Task.Factory.StartNew(() => Run(serializer, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
 
-    private void Run(CancellationToken stopping)
+    private void Run(EnvelopeSerializer serializer, CancellationToken stopping)
     {
         var egress = options.Value;
         var firstTier = RetryTier.Parse(clients.Options.Topics.RetryTiers[0]);
@@ -40,7 +46,7 @@ public sealed class EgressWorker(
             .ToList();
         try
         {
-            new EgressConsumer(clients, egress, dispatchers, failures, metrics, audit, clock, loggers.CreateLogger<EgressConsumer>(), abort).Run(stopping);
+            new EgressConsumer(clients, egress, serializer, dispatchers, failures, metrics, audit, clock, loggers.CreateLogger<EgressConsumer>(), abort).Run(stopping);
         }
         finally
         {

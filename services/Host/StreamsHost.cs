@@ -100,10 +100,10 @@ internal static class StreamsHost
         {
             await app.StartAsync();
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (InvalidSettings(exception) is { Count: > 0 } failures)
         {
             await Console.Error.WriteLineAsync("Streams cannot start: the configuration is invalid.");
-            foreach (var failure in exception.Failures)
+            foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync("  " + failure);
             }
@@ -115,6 +115,18 @@ internal static class StreamsHost
         await app.WaitForShutdownAsync();
         return 0;
     }
+
+    /// <summary>
+    /// The messages of every invalid setting: start-up validation throws one <see cref="OptionsValidationException"/>
+    /// when one section is invalid and an <see cref="AggregateException"/> of them when several are.
+    /// </summary>
+    private static List<string> InvalidSettings(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        _ => [],
+    };
 
     private static string ListenUrl(ConfigurationManager configuration, Role roles) =>
         roles.HasFlag(Role.Ingest)

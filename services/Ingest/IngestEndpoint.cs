@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streams.Audit;
+using Streams.Envelope;
 using Streams.Ingest.CloudEvents;
 using Streams.Ingest.Security;
 using Streams.Kafka;
@@ -23,6 +24,7 @@ public sealed class IngestEndpoint(
     SenderRateLimiter rateLimiter,
     StreamsMetrics metrics,
     AuditRecorder audit,
+    EnvelopeSerializerProvider envelopes,
     TimeProvider clock,
     ILogger<IngestEndpoint> logger)
 {
@@ -101,11 +103,38 @@ public sealed class IngestEndpoint(
             return IngestProblems.Unavailable("Kafka is unreachable; retry shortly.", RetryAfter);
         }
 
+        if (envelopes.Current is not { } serializer)
+        {
+            // The envelope schema is registered after start-up (possibly with this very process); until then nothing can be written.
+            return IngestProblems.Unavailable("The schema registry has not answered yet; retry shortly.", RetryAfter);
+        }
+
+        var values = new byte[batch.Events.Count][];
+        var unconvertible = new List<EventProblem>();
+        for (var index = 0; index < values.Length; index++)
+        {
+            try
+            {
+                values[index] = serializer.Serialize(CloudEventJson.FromJson(batch.Events[index].Event.Json));
+            }
+            catch (CloudEventFormatException exception)
+            {
+                // Valid JSON that the envelope cannot carry (e.g. an extension that is an object): the sender's error.
+                metrics.CountInvalidEvent(Hop, exception.Attribute ?? "body");
+                unconvertible.Add(new EventProblem(index, exception.Attribute, exception.Message));
+            }
+        }
+
+        if (unconvertible.Count > 0)
+        {
+            return IngestProblems.InvalidEvents(unconvertible);
+        }
+
         metrics.CountEventsIn(Hop, batch.Events.Count);
-        return await WriteAsync(batch.Events, receivedAt, TraceParent.FromRequest(request), cancellationToken);
+        return await WriteAsync(batch.Events, values, receivedAt, TraceParent.FromRequest(request), cancellationToken);
     }
 
-    private async Task<IResult> WriteAsync(IReadOnlyList<ValidEvent> events, long receivedAt, string traceParent, CancellationToken cancellationToken)
+    private async Task<IResult> WriteAsync(IReadOnlyList<ValidEvent> events, byte[][] values, long receivedAt, string traceParent, CancellationToken cancellationToken)
     {
         var delivery = new DeliveryBatch();
         // Each event's identity for the loss auditor, computed once here and carried in a header to later hops.
@@ -114,7 +143,7 @@ public sealed class IngestEndpoint(
         {
             for (var index = 0; index < events.Count; index++)
             {
-                delivery.Produce(producer.Producer, _topic, ToMessage(events[index].Event, identities[index], receivedAt, traceParent));
+                delivery.Produce(producer.Producer, _topic, ToMessage(events[index].Event, values[index], identities[index], receivedAt, traceParent));
             }
         }
         catch (ProduceException<byte[]?, byte[]> exception)
@@ -162,7 +191,7 @@ public sealed class IngestEndpoint(
         metrics.CountEventsOut(Hop, events.Count);
     }
 
-    private static Message<byte[]?, byte[]> ToMessage(IncomingEvent incoming, ulong identity, long receivedAt, string traceParent)
+    private static Message<byte[]?, byte[]> ToMessage(IncomingEvent incoming, byte[] value, ulong identity, long receivedAt, string traceParent)
     {
         var headers = new Headers();
         EventIdentity.Stamp(headers, identity);
@@ -172,7 +201,7 @@ public sealed class IngestEndpoint(
         return new Message<byte[]?, byte[]>
         {
             Key = System.Text.Encoding.UTF8.GetBytes(incoming.Key),
-            Value = incoming.Json,
+            Value = value,
             Headers = headers,
         };
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Streams.Envelope;
 using Streams.Ingest.Security;
 using Streams.Kafka;
 using Streams.Telemetry;
@@ -19,6 +20,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<SenderRateLimiter>();
+        services.AddStreamsEnvelope();
         services.AddSingleton<IngestEndpoint>();
         services.AddHostedService<ProducerWarmup>();
         services.AddProblemDetails();

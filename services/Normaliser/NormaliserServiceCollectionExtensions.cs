@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Streams.Envelope;
 using Streams.Normaliser.Deduplication;
 using Streams.Normaliser.Normalisation;
 
@@ -13,10 +14,17 @@ public static class NormaliserServiceCollectionExtensions
     {
         services.AddOptions<NormaliserOptions>().BindConfiguration(NormaliserOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NormaliserOptions>, NormaliserOptionsValidator>();
+        services.AddStreamsEnvelope();
+        services.AddSingleton(provider =>
+        {
+            var envelopes = provider.GetRequiredService<EnvelopeSerializerProvider>();
+            return new EventCodec(() => envelopes.Ready);
+        });
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<NormaliserOptions>>().Value;
             return new EventNormaliser(
+                provider.GetRequiredService<EventCodec>(),
                 new RuleSet(options.Rules),
                 PayloadSchemas.Load(options.Schemas.Folder, options.Schemas.RejectUnknownTypes),
                 options.MaxEventBytes,

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Streams.Envelope;
 using Streams.Kafka;
 
 namespace Streams.Normaliser;
@@ -12,13 +13,16 @@ public sealed class NormaliserWorker(
     KafkaProducerHandle producer,
     NormaliserBatchHandler handler,
     IOptions<NormaliserOptions> options,
+    EnvelopeSerializerProvider envelopes,
     ILogger<ManualCommitConsumerLoop> logger) : BackgroundService
 {
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(10);
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The codec needs the envelope schema; no record is read before the registry has answered.
+        await envelopes.GetAsync(stoppingToken);
         var topics = clients.Options.Topics;
         CheckPartitionCounts(topics.Ingested, topics.Normalised);
         var settings = new ConsumerLoopSettings(
@@ -26,7 +30,7 @@ public sealed class NormaliserWorker(
             [topics.Ingested],
             options.Value.BatchSize,
             TimeSpan.FromMilliseconds(options.Value.LingerMs));
-        return new ManualCommitConsumerLoop(clients, settings, handler, logger).RunAsync(stoppingToken);
+        await new ManualCommitConsumerLoop(clients, settings, handler, logger).RunAsync(stoppingToken);
     }
 
     private void CheckPartitionCounts(string input, string output)

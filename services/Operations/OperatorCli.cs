@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Streams.Egress;
+using Streams.Envelope;
 using Streams.Telemetry;
 
 namespace Streams.Operations;
@@ -78,8 +79,12 @@ public static class OperatorCli
             var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
             var options = RequireSubscription(configuration, parse.GetValue(subscription)!);
             using var services = new ServiceCollection().AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true))
-                .AddStreamsTelemetry().BuildServiceProvider();
-            var command = new ReplayCommand(configuration.Kafka, options, services.GetRequiredService<StreamsMetrics>(), services.GetRequiredService<ILoggerFactory>());
+                .AddSingleton(configuration.Configuration).AddStreamsTelemetry().AddStreamsEnvelope().BuildServiceProvider();
+            // No host runs here, so the envelope schema is set up by hand, as a host would after start-up.
+            var envelopes = services.GetRequiredService<EnvelopeSerializerProvider>();
+            await envelopes.StartedAsync(cancellationToken);
+            var command = new ReplayCommand(
+                configuration.Kafka, options, await envelopes.GetAsync(cancellationToken), services.GetRequiredService<StreamsMetrics>(), services.GetRequiredService<ILoggerFactory>());
             var summary = await command.RunAsync(window, parse.GetValue(dryRun), cancellationToken);
             Console.WriteLine((parse.GetValue(dryRun) ? "Dry run: " : "Replay: ") + summary);
             return summary.Failed == 0 ? 0 : 1;

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streams.Egress;
 using Streams.Egress.Delivery;
+using Streams.Envelope;
 using Streams.Kafka;
 using Streams.Telemetry;
 
@@ -17,6 +17,7 @@ namespace Streams.Operations;
 public sealed class ReplayCommand(
     KafkaOptions kafka,
     SubscriptionOptions subscription,
+    EnvelopeSerializer serializer,
     StreamsMetrics metrics,
     ILoggerFactory loggers)
 {
@@ -33,13 +34,28 @@ public sealed class ReplayCommand(
         long scanned = 0, found = 0, delivered = 0, failed = 0;
         foreach (var partition in Partitions(clients, kafka.Topics.Normalised))
         {
-            var pending = new List<ConsumeResult<byte[]?, byte[]>>();
+            var pending = new List<(ConsumeResult<byte[]?, byte[]> Record, CloudEventEnvelope Event)>();
             reader.ReadBack(partition, window.From - ReplayWindow.ClockSkewAllowance, long.MaxValue, record =>
             {
                 scanned++;
-                if (InWindow(record, window) && endpoint.Matches(TypeOf(record)))
+                if (!InWindow(record, window))
                 {
-                    pending.Add(record);
+                    return;
+                }
+
+                try
+                {
+                    var cloudEvent = serializer.Deserialize(record.Message.Value);
+                    if (endpoint.Matches(cloudEvent.Type))
+                    {
+                        pending.Add((record, cloudEvent));
+                    }
+                }
+                catch (EnvelopeDecodeException exception)
+                {
+                    // Egress dead-lettered this poison record when it met it; a replay reports it rather than park it twice.
+                    failed++;
+                    Console.Error.WriteLine($"  {record.TopicPartitionOffset} not replayed: {exception.ReasonCode}: {exception.Message}");
                 }
             }, ReadTimeout, cancellationToken);
             found += pending.Count;
@@ -51,7 +67,8 @@ public sealed class ReplayCommand(
 
             foreach (var chunk in pending.Chunk(subscription.BatchSize))
             {
-                var result = await endpoint.DeliverAsync(WebhookBatch.Create(subscription.Name, chunk), cancellationToken, cancellationToken);
+                var batch = WebhookBatch.Create(subscription.Name, [.. chunk.Select(c => c.Record)], [.. chunk.Select(c => c.Event)]);
+                var result = await endpoint.DeliverAsync(batch, cancellationToken, cancellationToken);
                 if (result.Outcome.Kind == DeliveryOutcomeKind.Delivered)
                 {
                     delivered += chunk.Length;
@@ -71,19 +88,6 @@ public sealed class ReplayCommand(
 
     private static bool InWindow(ConsumeResult<byte[]?, byte[]> record, ReplayWindow window) =>
         record.Message.Headers.TryGetMilliseconds(StreamsHeaders.EventTime, out var eventTime) && window.Contains(eventTime);
-
-    private static string TypeOf(ConsumeResult<byte[]?, byte[]> record)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(record.Message.Value);
-            return json.RootElement.TryGetProperty("type", out var type) ? type.GetString() ?? "" : "";
-        }
-        catch (JsonException)
-        {
-            return "";
-        }
-    }
 
     private static List<TopicPartition> Partitions(KafkaClientFactory clients, string topic)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streams.Egress;
+using Streams.Envelope;
 
 namespace Streams.Retrier;
 
@@ -13,6 +14,7 @@ public static class RetrierServiceCollectionExtensions
         services.AddEgressDelivery();
         services.AddOptions<RetrierOptions>().BindConfiguration(RetrierOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetrierOptions>, RetrierOptionsValidator>();
+        services.AddStreamsEnvelope();
         services.AddSingleton<RetryDeliverer>();
         services.AddHostedService<RetrierWorker>();
         return services;

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Streams.Envelope;
 using Streams.Kafka;
 using Streams.Telemetry;
 
@@ -17,14 +18,19 @@ public sealed class RetrierWorker(
     RetryDeliverer deliverer,
     IOptions<RetrierOptions> options,
     StreamsMetrics metrics,
+    EnvelopeSerializerProvider envelopes,
     TimeProvider clock,
     ILogger<RetrierWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(200);
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Retry records are decoded to be delivered: nothing is read before the registry has answered.
+        await envelopes.GetAsync(stoppingToken);
+        await Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
 
     private void Run(CancellationToken stopping)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Streams.Egress;
 using Streams.Egress.Delivery;
 using Streams.Egress.Retries;
+using Streams.Envelope;
 using Streams.Kafka;
 using Streams.Telemetry;
 
@@ -26,6 +27,7 @@ public sealed class RetryDeliverer : IDisposable
     private readonly TopicOptions _topics;
     private readonly StreamsMetrics _metrics;
     private readonly TimeProvider _clock;
+    private readonly EnvelopeSerializerProvider _envelopes;
 
     /// <summary>Builds an endpoint per configured subscription.</summary>
     public RetryDeliverer(
@@ -35,6 +37,7 @@ public sealed class RetryDeliverer : IDisposable
         WebhookClient client,
         FailedBatchWriter writer,
         StreamsMetrics metrics,
+        EnvelopeSerializerProvider envelopes,
         TimeProvider clock,
         ILoggerFactory loggers)
     {
@@ -52,6 +55,7 @@ public sealed class RetryDeliverer : IDisposable
         _tiers = [.. _topics.RetryTiers.Select(RetryTier.Parse)];
         _metrics = metrics;
         _clock = clock;
+        _envelopes = envelopes;
     }
 
     /// <summary>The topics the retrier reads.</summary>
@@ -76,9 +80,24 @@ public sealed class RetryDeliverer : IDisposable
             return;
         }
 
-        foreach (var chunk in group.Chunk(endpoint.Options.BatchSize))
+        var decoded = new List<(ConsumeResult<byte[]?, byte[]> Record, CloudEventEnvelope Event)>(group.Count);
+        foreach (var record in group)
         {
-            await SettleChunkAsync(endpoint, chunk, failure, CurrentTier(chunk[0].Topic), stopping, abort);
+            try
+            {
+                decoded.Add((record, _envelopes.Ready.Deserialize(record.Message.Value)));
+            }
+            catch (EnvelopeDecodeException exception)
+            {
+                // A poison record: no receiver can be sent it, so it is parked with the reason and the rest go on.
+                var reason = $"undecodable event: {exception.ReasonCode}: {exception.Message}";
+                await _writer.ToDeadLettersAsync([record], failure with { Reason = reason }, "undecodable", abort);
+            }
+        }
+
+        foreach (var chunk in decoded.Chunk(endpoint.Options.BatchSize))
+        {
+            await SettleChunkAsync(endpoint, [.. chunk.Select(c => c.Record)], [.. chunk.Select(c => c.Event)], failure, CurrentTier(chunk[0].Record.Topic), stopping, abort);
         }
     }
 
@@ -94,12 +113,13 @@ public sealed class RetryDeliverer : IDisposable
     private async Task SettleChunkAsync(
         SubscriptionEndpoint endpoint,
         ConsumeResult<byte[]?, byte[]>[] chunk,
+        CloudEventEnvelope[] events,
         DeliveryFailure before,
         RetryTier tier,
         CancellationToken stopping,
         CancellationToken abort)
     {
-        var batch = WebhookBatch.Create(endpoint.Name, chunk);
+        var batch = WebhookBatch.Create(endpoint.Name, chunk, events);
         var result = await endpoint.DeliverAsync(batch, stopping, abort);
         var now = _clock.GetUtcNow();
         var failure = before with

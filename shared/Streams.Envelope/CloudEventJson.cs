@@ -132,14 +132,14 @@ public static class CloudEventJson
         writer.WriteString("id", envelope.Id);
         writer.WriteString("source", envelope.Source);
         writer.WriteString("type", envelope.Type);
+        // The normaliser's canonical attribute order, so the JSON a receiver gets is the canonical form.
+        WriteOptional(writer, "datacontenttype", envelope.DataContentType);
+        WriteOptional(writer, "dataschema", envelope.DataSchema);
+        WriteOptional(writer, "subject", envelope.Subject);
         if (envelope.Time is { } time)
         {
             writer.WriteString("time", time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
         }
-
-        WriteOptional(writer, "subject", envelope.Subject);
-        WriteOptional(writer, "datacontenttype", envelope.DataContentType);
-        WriteOptional(writer, "dataschema", envelope.DataSchema);
         foreach (var (name, value) in envelope.Extensions)
         {
             switch (value)

@@ -24,9 +24,14 @@ public sealed partial class EnvelopeSerializerProvider(
     /// <summary>The serializer once start-up has got the schema id, else <see langword="null"/>.</summary>
     public EnvelopeSerializer? Current => _serializer.Task.IsCompletedSuccessfully ? _serializer.Task.Result : null;
 
+    /// <summary>The serializer, for code that runs only after <see cref="GetAsync"/> completed (e.g. consumer loops started after it).</summary>
+    /// <exception cref="InvalidOperationException">The schema is not set up yet.</exception>
+    public EnvelopeSerializer Ready => Current ?? throw new InvalidOperationException("The envelope serializer is used before the schema registry answered.");
+
     /// <summary>Waits for the serializer.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The serializer.</returns>
+
     public Task<EnvelopeSerializer> GetAsync(CancellationToken cancellationToken) => _serializer.Task.WaitAsync(cancellationToken);
 
     /// <summary>Registers the schema or fetches the configured id; throws, stopping the host, when that fails.</summary>

@@ -14,6 +14,13 @@ public static class EnvelopeServiceCollectionExtensions
     /// <returns>The same services.</returns>
     public static IServiceCollection AddStreamsEnvelope(this IServiceCollection services)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(EnvelopeSerializerProvider)))
+        {
+            // Every hop role calls this; a process running several of them registers the schema once.
+            return services;
+        }
+
         services.AddOptions<SchemaRegistryClientOptions>().BindConfiguration(SchemaRegistryClientOptions.SectionName).ValidateOnStart();
         services.AddOptions<EnvelopeOptions>().BindConfiguration(EnvelopeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchemaRegistryClientOptions>, EnvelopeOptionsValidator>();

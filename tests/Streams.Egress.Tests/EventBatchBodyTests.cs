@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Streams.Egress.Delivery;
+using Streams.Envelope;
 
 namespace Streams.Egress.Tests;
 
@@ -10,7 +11,11 @@ public sealed class EventBatchBodyTests
     public void Build_SeveralEvents_IsAJsonArrayOfThemInOrder()
     {
         // Arrange
-        ReadOnlyMemory<byte>[] events = [Encoding.UTF8.GetBytes("""{"id":"a"}"""), Encoding.UTF8.GetBytes("""{"id":"b","data":[1,2]}""")];
+        CloudEventEnvelope[] events =
+        [
+            new() { Id = "a", Source = "/s", Type = "t" },
+            new() { Id = "b", Source = "/s", Type = "t", DataContentType = "application/json", Data = Encoding.UTF8.GetBytes("[1,2]") },
+        ];
 
         // Act
         var body = EventBatchBody.Build(events);
@@ -18,7 +23,22 @@ public sealed class EventBatchBodyTests
         // Assert
         var ids = JsonDocument.Parse(body).RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString());
         Assert.Equal(["a", "b"], ids);
-        Assert.Equal("""[{"id":"a"},{"id":"b","data":[1,2]}]""", Encoding.UTF8.GetString(body));
+        Assert.Equal(
+            """[{"specversion":"1.0","id":"a","source":"/s","type":"t"},{"specversion":"1.0","id":"b","source":"/s","type":"t","datacontenttype":"application/json","data":[1,2]}]""",
+            Encoding.UTF8.GetString(body));
+    }
+
+    [Fact]
+    public void Build_TextBeyondAscii_EscapesOnlyWhatJsonRequires()
+    {
+        // Arrange
+        CloudEventEnvelope[] events = [new() { Id = "é<>&", Source = "/s", Type = "t" }];
+
+        // Act
+        var body = Encoding.UTF8.GetString(EventBatchBody.Build(events));
+
+        // Assert
+        Assert.Contains("\"id\":\"é<>&\",", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using Streams.Egress.Delivery;
 using Streams.Egress.Retries;
+using Streams.Envelope;
 using Streams.Kafka;
 
 namespace Streams.Egress.Tests;
@@ -15,7 +16,7 @@ public sealed class RetryRecordTests
     {
         // Arrange
         var record = Record(offset: 42, id: "a");
-        var batch = WebhookBatch.Create("orders", [record]);
+        var batch = Webhook("orders", [record]);
         var failure = new DeliveryFailure("orders", 4, 503, "HTTP 503", Now);
 
         // Act
@@ -37,7 +38,7 @@ public sealed class RetryRecordTests
     {
         // Arrange
         var earlier = new DeliveryFailure("orders", 4, 503, "HTTP 503", Now.AddHours(-1));
-        var retried = Consumed(RetryRecord.ForRetry(Record(1, "a"), earlier, WebhookBatch.Create("orders", [Record(1, "a")]), Now), 0);
+        var retried = Consumed(RetryRecord.ForRetry(Record(1, "a"), earlier, Webhook("orders", [Record(1, "a")]), Now), 0);
 
         // Act
         var message = RetryRecord.ForDeadLetter(retried, new DeliveryFailure("orders", 5, 410, "HTTP 410 is not retryable", Now));
@@ -65,13 +66,13 @@ public sealed class RetryRecordTests
         ConsumeResult<byte[]?, byte[]>[] records = [Record(1, "a"), Record(2, "b")];
 
         // Act
-        var first = WebhookBatch.Create("orders", records);
-        var second = WebhookBatch.Create("orders", records);
+        var first = Webhook("orders", records);
+        var second = Webhook("orders", records);
 
         // Assert
         Assert.Equal(first.Id, second.Id);
         Assert.StartsWith("msg_", first.Id, StringComparison.Ordinal);
-        Assert.NotEqual(first.Id, WebhookBatch.Create("billing", records).Id);
+        Assert.NotEqual(first.Id, Webhook("billing", records).Id);
     }
 
     [Fact]
@@ -79,19 +80,23 @@ public sealed class RetryRecordTests
     {
         // Arrange
         ConsumeResult<byte[]?, byte[]>[] original = [Record(1, "a"), Record(2, "b")];
-        var batch = WebhookBatch.Create("orders", original);
+        var batch = Webhook("orders", original);
         var failure = new DeliveryFailure("orders", 4, 500, "HTTP 500", Now);
         var retried = original.Select((r, i) => Consumed(RetryRecord.ForRetry(r, failure, batch, Now), 70 + i)).ToList();
 
         // Act
-        var again = WebhookBatch.Create("orders", retried);
-        var part = WebhookBatch.Create("orders", retried[..1]);
+        var again = Webhook("orders", retried);
+        var part = Webhook("orders", retried[..1]);
 
         // Assert
         Assert.Equal(batch.Id, again.Id);
         Assert.Equal(batch.Body, again.Body);
         Assert.NotEqual(batch.Id, part.Id);
     }
+
+    /// <summary>The webhook batch of the records, with the events their values name (decoding is not under test here).</summary>
+    private static WebhookBatch Webhook(string subscription, IReadOnlyList<ConsumeResult<byte[]?, byte[]>> records) =>
+        WebhookBatch.Create(subscription, records, [.. records.Select(r => new CloudEventEnvelope { Id = Encoding.UTF8.GetString(r.Message.Value), Source = "/s", Type = "t" })]);
 
     private static ConsumeResult<byte[]?, byte[]> Record(long offset, string id)
     {
@@ -101,7 +106,7 @@ public sealed class RetryRecordTests
             new Message<byte[]?, byte[]>
             {
                 Key = Encoding.UTF8.GetBytes("key"),
-                Value = Encoding.UTF8.GetBytes($$"""{"id":"{{id}}","type":"t"}"""),
+                Value = Encoding.UTF8.GetBytes(id),
                 Headers = headers,
             },
             offset);

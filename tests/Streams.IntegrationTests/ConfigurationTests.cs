@@ -12,12 +12,14 @@ public sealed class ConfigurationTests
     [InlineData("Streams__Egress__Subscriptions__0__BatchSize", "-5", "Streams:Egress:Subscriptions:0:BatchSize")]
     [InlineData("Streams__Egress__Subscriptions__0__Url", "not-a-url", "Streams:Egress:Subscriptions:0:Url")]
     [InlineData("Streams__Egress__Subscriptions__0__Secret", "plain-text", "Streams:Egress:Subscriptions:0:Secret")]
+    [InlineData("Streams__SchemaRegistry__Url", "", "Streams:SchemaRegistry:Url")]
     public Task Host_UnusableIngestOrEgressSetting_StopsAtStartNamingTheSetting(string variable, string value, string key) =>
         AssertStopsNamingAsync(
             "ingest,egress",
             new Dictionary<string, string>
             {
                 ["Streams__Ingest__Url"] = $"http://127.0.0.1:{FreePort.Next()}",
+                ["Streams__SchemaRegistry__Url"] = "http://127.0.0.1:9",
                 ["Streams__Egress__Subscriptions__0__Name"] = "receiver",
                 ["Streams__Egress__Subscriptions__0__Url"] = "http://127.0.0.1:9/hook",
                 [variable] = value,
@@ -33,7 +35,12 @@ public sealed class ConfigurationTests
     public Task Host_UnusableNormaliserSetting_StopsAtStartNamingTheSetting(string variable, string value, string message) =>
         AssertStopsNamingAsync(
             "normaliser",
-            new Dictionary<string, string> { ["Streams__Host__Url"] = $"http://127.0.0.1:{FreePort.Next()}", [variable] = value },
+            new Dictionary<string, string>
+            {
+                ["Streams__Host__Url"] = $"http://127.0.0.1:{FreePort.Next()}",
+                ["Streams__SchemaRegistry__Url"] = "http://127.0.0.1:9",
+                [variable] = value,
+            },
             message);
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class EgressCrashTests(LocalClusterFixture cluster)
         var pipeline = new Pipeline(cluster, topics)
             .Set("Streams__Egress__MaxUncommittedRecords", UncommittedWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
         pipeline.Subscribe("crash", receiver.Url, new Dictionary<string, string> { ["BatchSize"] = "100", ["LingerMs"] = "5" });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, "crash", events);
+        await NormalisedEvents.ProduceAsync(cluster, topics, "crash", events);
         var ids = NormalisedEvents.Ids("crash", events);
 
         // Act: SIGKILL once a good part has arrived, then start a fresh process.

@@ -17,7 +17,7 @@ public sealed class EgressDeliveryTests(LocalClusterFixture cluster)
         var topics = cluster.CreateTopics();
         var pipeline = new Pipeline(cluster, topics);
         pipeline.Subscribe("signed", receiver.Url, new Dictionary<string, string> { ["Secret"] = Secret, ["BatchSize"] = "50", ["LingerMs"] = "5" });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, "order", 2_000);
+        await NormalisedEvents.ProduceAsync(cluster, topics, "order", 2_000);
         var ids = NormalisedEvents.Ids("order", 2_000);
         var reader = new TopicInspector(cluster.BootstrapServers);
 
@@ -50,7 +50,7 @@ public sealed class EgressDeliveryTests(LocalClusterFixture cluster)
         var topics = cluster.CreateTopics();
         var pipeline = new Pipeline(cluster, topics);
         pipeline.Subscribe("slow", receiver.Url, new Dictionary<string, string> { ["BatchSize"] = "10", ["MaxInFlight"] = "2", ["LingerMs"] = "5" });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, "slow", 200);
+        await NormalisedEvents.ProduceAsync(cluster, topics, "slow", 200);
         var ids = NormalisedEvents.Ids("slow", 200);
 
         // Act
@@ -71,7 +71,7 @@ public sealed class EgressDeliveryTests(LocalClusterFixture cluster)
         var topics = cluster.CreateTopics();
         var pipeline = new Pipeline(cluster, topics);
         pipeline.Subscribe("graceful", receiver.Url, new Dictionary<string, string> { ["BatchSize"] = "20", ["RateLimitPerSecond"] = "2000" });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, "graceful", 10_000);
+        await NormalisedEvents.ProduceAsync(cluster, topics, "graceful", 10_000);
         var ids = NormalisedEvents.Ids("graceful", 10_000);
 
         // Act: stop (SIGTERM) part-way, then start again.

@@ -17,7 +17,7 @@ public sealed class EgressFailureTests(LocalClusterFixture cluster)
         var calls = 0;
         await using var receiver = await TestReceiver.StartAsync(_ => Interlocked.Increment(ref calls) <= 2 ? 500 : 200);
         var (topics, pipeline) = Setup("flaky", receiver.Url, new() { ["RetryDelayMs"] = "50", ["LingerMs"] = "200" });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, "flaky", 10, keys: 1);
+        await NormalisedEvents.ProduceAsync(cluster, topics, "flaky", 10, keys: 1);
         var reader = new TopicInspector(cluster.BootstrapServers);
 
         // Act
@@ -43,7 +43,7 @@ public sealed class EgressFailureTests(LocalClusterFixture cluster)
         await using var receiver = await TestReceiver.StartAsync((_, _) => Task.FromResult(
             Interlocked.Increment(ref calls) == 1 ? new ReceiverAnswer(429, RetryAfterSeconds: 2) : ReceiverAnswer.Ok));
         var (topics, pipeline) = Setup("throttled", receiver.Url, new() { ["RetryDelayMs"] = "10", ["LingerMs"] = "200" });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, "throttled", 5, keys: 1);
+        await NormalisedEvents.ProduceAsync(cluster, topics, "throttled", 5, keys: 1);
 
         // Act
         await using var host = pipeline.Start("egress");
@@ -67,7 +67,7 @@ public sealed class EgressFailureTests(LocalClusterFixture cluster)
         // Arrange
         await using var receiver = await TestReceiver.StartAsync(_ => status);
         var (topics, pipeline) = Setup("gone", receiver.Url, new() { ["BatchSize"] = "10", ["RetryDelayMs"] = "10" });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, $"gone{status}", 40);
+        await NormalisedEvents.ProduceAsync(cluster, topics, $"gone{status}", 40);
         var ids = NormalisedEvents.Ids($"gone{status}", 40);
         var reader = new TopicInspector(cluster.BootstrapServers);
 
@@ -110,7 +110,7 @@ public sealed class EgressFailureTests(LocalClusterFixture cluster)
             return ReceiverAnswer.Ok;
         });
         var (topics, pipeline) = Setup("hanging", receiver.Url, new() { ["TimeoutMs"] = "300", ["RetryDelayMs"] = "50", ["LingerMs"] = "200" });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, "hanging", 5, keys: 1);
+        await NormalisedEvents.ProduceAsync(cluster, topics, "hanging", 5, keys: 1);
         var reader = new TopicInspector(cluster.BootstrapServers);
 
         // Act
@@ -132,7 +132,7 @@ public sealed class EgressFailureTests(LocalClusterFixture cluster)
         var url = $"http://127.0.0.1:{FreePort.Next()}/hook";
         // One key, so one batch: fewer attempts than the circuit breaker needs to judge the endpoint.
         var (topics, pipeline) = Setup("refused", url, new() { ["LocalRetries"] = "2", ["RetryDelayMs"] = "20", ["LingerMs"] = "500" });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, "refused", 20, keys: 1);
+        await NormalisedEvents.ProduceAsync(cluster, topics, "refused", 20, keys: 1);
         var ids = NormalisedEvents.Ids("refused", 20);
         var reader = new TopicInspector(cluster.BootstrapServers);
         var started = DateTimeOffset.UtcNow;
@@ -173,7 +173,7 @@ public sealed class EgressFailureTests(LocalClusterFixture cluster)
         var pipeline = new Pipeline(cluster, topics).Set("Streams__Egress__MaxUncommittedRecords", "2000");
         pipeline.Subscribe("healthy", healthy.Url, new Dictionary<string, string> { ["LingerMs"] = "5" });
         pipeline.Subscribe("broken", $"http://127.0.0.1:{FreePort.Next()}/hook", new Dictionary<string, string> { ["RetryDelayMs"] = "200", ["LingerMs"] = "5" });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, "pair", 20_000);
+        await NormalisedEvents.ProduceAsync(cluster, topics, "pair", 20_000);
         var ids = NormalisedEvents.Ids("pair", 20_000);
         var reader = new TopicInspector(cluster.BootstrapServers);
 
@@ -203,6 +203,5 @@ public sealed class EgressFailureTests(LocalClusterFixture cluster)
         return (topics, pipeline);
     }
 
-    private static string EventId(ConsumeResult<byte[]?, byte[]> record) =>
-        System.Text.Json.JsonDocument.Parse(record.Message.Value).RootElement.GetProperty("id").GetString()!;
+    private string EventId(ConsumeResult<byte[]?, byte[]> record) => cluster.Envelopes.Decode(record.Message.Value).Id;
 }

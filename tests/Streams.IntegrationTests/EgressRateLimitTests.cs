@@ -22,7 +22,7 @@ public sealed class EgressRateLimitTests(LocalClusterFixture cluster)
             ["BatchSize"] = "20",
             ["LingerMs"] = "5",
         });
-        await NormalisedEvents.ProduceAsync(cluster.BootstrapServers, topics, "limited", events);
+        await NormalisedEvents.ProduceAsync(cluster, topics, "limited", events);
         var ids = NormalisedEvents.Ids("limited", events);
 
         // Act

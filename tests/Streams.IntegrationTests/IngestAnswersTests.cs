@@ -28,7 +28,7 @@ public sealed class IngestAnswersTests(LocalClusterFixture cluster, SharedHost h
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(20, body.GetProperty("accepted").GetInt32());
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"ok-{i}").Order(), TopicReader.EventIds(records).Where(id => id.StartsWith("ok-", StringComparison.Ordinal)).Order());
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"ok-{i}").Order(), cluster.Envelopes.EventIds(records).Where(id => id.StartsWith("ok-", StringComparison.Ordinal)).Order());
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed class IngestAnswersTests(LocalClusterFixture cluster, SharedHost h
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(HttpStatusCode.OK, marker.StatusCode);
-        Assert.DoesNotContain(TopicReader.EventIds(records), id => id.StartsWith("rejected-", StringComparison.Ordinal));
+        Assert.DoesNotContain(cluster.Envelopes.EventIds(records), id => id.StartsWith("rejected-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -281,7 +281,7 @@ public sealed class IngestAnswersTests(LocalClusterFixture cluster, SharedHost h
     private string Topics { get; set; } = "";
 
     private Task<IReadOnlyList<Confluent.Kafka.ConsumeResult<byte[]?, byte[]>>> ReadIngestedUntilAsync(string id) =>
-        TopicReader.ReadAsync(cluster.BootstrapServers, Topics, records => TopicReader.EventIds(records).Contains(id), TimeSpan.FromSeconds(30));
+        TopicReader.ReadAsync(cluster.BootstrapServers, Topics, records => cluster.Envelopes.EventIds(records).Contains(id), TimeSpan.FromSeconds(30));
 
     private static List<Dictionary<string, object>> Events(string prefix, int count) =>
         [.. Enumerable.Range(0, count).Select(i => new Dictionary<string, object>

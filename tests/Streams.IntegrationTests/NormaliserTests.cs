@@ -33,11 +33,11 @@ public sealed class NormaliserTests(LocalClusterFixture cluster) : IDisposable
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["strict-0", "strict-1", "strict-2"], TopicReader.EventIds(deadLetters).Order());
+        Assert.Equal(["strict-0", "strict-1", "strict-2"], cluster.Envelopes.EventIds(deadLetters).Order());
         Assert.All(deadLetters, record => Assert.Equal(
             "schema: data does not match the schema of 'test.strict': PropertyRequired at #/orderId",
             record.Message.Headers.GetText(StreamsHeaders.Reason)));
-        Assert.Equal(["loose-0", "loose-1", "loose-2", "loose-3", "loose-4"], TopicReader.EventIds(normalised).Order());
+        Assert.Equal(["loose-0", "loose-1", "loose-2", "loose-3", "loose-4"], cluster.Envelopes.EventIds(normalised).Order());
         await MetricsScrape.WaitUntilAsync(_http, pipeline.IngestUrl, "streams_invalid_events_total", "reason=\"schema\"", value => value == 3, Deadline);
     }
 

@@ -98,7 +98,7 @@ public sealed class OperatorCommandTests(LocalClusterFixture cluster)
                 headers.SetText(StreamsHeaders.LastStatus, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 headers.SetText(StreamsHeaders.Attempt, "1");
                 headers.SetMilliseconds(StreamsHeaders.FirstFailure, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-                var value = Encoding.UTF8.GetBytes($$"""{"specversion":"1.0","id":"dl-{{sequence++}}","source":"/tests","type":"t"}""");
+                var value = cluster.Envelopes.Encode($$"""{"specversion":"1.0","id":"dl-{{sequence++}}","source":"/tests","type":"t"}""");
                 await producer.ProduceAsync(topics.DeadLetters, new Message<byte[]?, byte[]> { Key = Encoding.UTF8.GetBytes("k"), Value = value, Headers = headers });
             }
         }

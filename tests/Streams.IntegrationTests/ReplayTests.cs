@@ -85,7 +85,7 @@ public sealed class ReplayTests(LocalClusterFixture cluster)
 
             var headers = new Headers();
             headers.SetMilliseconds(StreamsHeaders.EventTime, eventTime.ToUnixTimeMilliseconds());
-            var value = Encoding.UTF8.GetBytes($$"""{"specversion":"1.0","id":"{{id}}","source":"/tests","type":"t","time":"{{eventTime:O}}"}""");
+            var value = cluster.Envelopes.Encode($$"""{"specversion":"1.0","id":"{{id}}","source":"/tests","type":"t","time":"{{eventTime:O}}"}""");
             await producer.ProduceAsync(topics.Normalised, new Message<byte[]?, byte[]> { Key = Encoding.UTF8.GetBytes($"k{i % 7}"), Value = value, Headers = headers });
         }
 
@@ -98,6 +98,7 @@ public sealed class ReplayTests(LocalClusterFixture cluster)
         {
             ["Streams__Kafka__BootstrapServers"] = cluster.BootstrapServers,
             ["Streams__Kafka__Topics__Prefix"] = topics.Prefix,
+            ["Streams__SchemaRegistry__Url"] = cluster.RegistryUrl.ToString(),
             ["Streams__Egress__Subscriptions__0__Name"] = "repair",
             ["Streams__Egress__Subscriptions__0__Url"] = receiverUrl,
             ["Streams__Egress__Subscriptions__0__BatchSize"] = "7",

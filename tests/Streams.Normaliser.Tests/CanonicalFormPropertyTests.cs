@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
@@ -22,13 +21,13 @@ public class CanonicalFormPropertyTests
             var once = Normalise.Json(json, times);
 
             // Act
-            var twice = Normalise.Json(Encoding.UTF8.GetString(once.Value ?? []), times);
+            var twice = Normalise.Value(once.Value ?? [], times);
 
             // Assert
             return (once.Outcome == NormalisationOutcome.Normalised
                     && twice.Outcome == NormalisationOutcome.Normalised
                     && once.Value!.AsSpan().SequenceEqual(twice.Value))
-                .Label($"input {json}\nonce  {once.Outcome} {once.Detail} {Encoding.UTF8.GetString(once.Value ?? [])}\ntwice {twice.Outcome} {twice.Detail} {Encoding.UTF8.GetString(twice.Value ?? [])}");
+                .Label($"input {json}\nonce  {once.Outcome} {once.Detail} {Convert.ToHexString(once.Value ?? [])}\ntwice {twice.Outcome} {twice.Detail} {Convert.ToHexString(twice.Value ?? [])}");
         });
 
     private static Gen<RecordTimes> Times() =>
@@ -60,7 +59,8 @@ public class CanonicalFormPropertyTests
                 Member("source", Quote(source)),
                 Member("type", Quote(type)),
             };
-            members.AddRange(extensions.Select((name, index) => Member(name, (index % 3) switch { 0 => Quote(name + "v"), 1 => "12.50", _ => "null" })));
+            // Integers only: ingest refuses other numbers, which the envelope's extension map cannot carry.
+            members.AddRange(extensions.Select((name, index) => Member(name, (index % 3) switch { 0 => Quote(name + "v"), 1 => "-1250", _ => "null" })));
             AddIf(members, "time", time);
             AddIf(members, "data", data);
             AddIf(members, "datacontenttype", contentType is null ? null : Quote(contentType));

@@ -1,31 +1,32 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Streams.Envelope;
+
 namespace Streams.Egress.Delivery;
 
-/// <summary>
-/// A CloudEvents JSON batch built from events that are already structured-mode JSON:
-/// the bytes are joined, not re-serialised, so what the receiver gets is what was normalised.
-/// </summary>
+/// <summary>A CloudEvents JSON batch (<c>application/cloudevents-batch+json</c>) of decoded envelopes.</summary>
 public static class EventBatchBody
 {
-    /// <summary>The JSON array of the given events.</summary>
-    public static byte[] Build(IReadOnlyList<ReadOnlyMemory<byte>> events)
+    // The body goes to receivers as JSON, never into HTML: only what JSON itself requires is escaped.
+    private static readonly JsonWriterOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The JSON array of the given events, each in structured-mode CloudEvents JSON.</summary>
+    public static byte[] Build(IReadOnlyList<CloudEventEnvelope> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var length = 2 + Math.Max(0, events.Count - 1) + events.Sum(e => e.Length);
-        var body = new byte[length];
-        var position = 0;
-        body[position++] = (byte)'[';
-        for (var index = 0; index < events.Count; index++)
+        var buffer = new ArrayBufferWriter<byte>(256 * Math.Max(1, events.Count));
+        using (var writer = new Utf8JsonWriter(buffer, WriteOptions))
         {
-            if (index > 0)
+            writer.WriteStartArray();
+            foreach (var cloudEvent in events)
             {
-                body[position++] = (byte)',';
+                CloudEventJson.Write(writer, cloudEvent);
             }
 
-            events[index].Span.CopyTo(body.AsSpan(position));
-            position += events[index].Length;
+            writer.WriteEndArray();
         }
 
-        body[position] = (byte)']';
-        return body;
+        return buffer.WrittenSpan.ToArray();
     }
 }

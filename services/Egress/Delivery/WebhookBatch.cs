@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
+using Streams.Envelope;
 using Streams.Egress.Retries;
 
 namespace Streams.Egress.Delivery;
@@ -18,11 +19,13 @@ public sealed record WebhookBatch(string Id, byte[] Body, int Count)
     /// and there are as many as its <see cref="RetryRecord.WebhookCountHeader"/> says), that id is kept, so a
     /// receiver sees the same id on every retry of the same events; otherwise a new id is derived.
     /// </summary>
-    public static WebhookBatch Create(string subscription, IReadOnlyList<ConsumeResult<byte[]?, byte[]>> records)
+    public static WebhookBatch Create(string subscription, IReadOnlyList<ConsumeResult<byte[]?, byte[]>> records, IReadOnlyList<CloudEventEnvelope> events)
     {
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentOutOfRangeException.ThrowIfZero(records.Count);
-        var body = EventBatchBody.Build([.. records.Select(r => (ReadOnlyMemory<byte>)r.Message.Value)]);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(events.Count, records.Count);
+        var body = EventBatchBody.Build(events);
         return new WebhookBatch(CarriedId(records) ?? DerivedId(subscription, records, body), body, records.Count);
     }
 

@@ -80,7 +80,7 @@ internal sealed class SubscriptionDispatcher : IDisposable
     public async Task<bool> DeliverAsync(List<OutgoingEvent> batch, CancellationToken stopping, CancellationToken abort)
     {
         var records = batch.ConvertAll(e => e.Record);
-        var webhook = WebhookBatch.Create(Endpoint.Name, records);
+        var webhook = WebhookBatch.Create(Endpoint.Name, records, batch.ConvertAll(e => e.Event));
         BatchDeliveryResult result;
         try
         {

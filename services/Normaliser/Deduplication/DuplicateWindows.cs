@@ -21,6 +21,7 @@ namespace Streams.Normaliser.Deduplication;
 public sealed class DuplicateWindows(
     KafkaClientFactory clients,
     IOptions<NormaliserOptions> options,
+    EventCodec codec,
     ILogger<DuplicateWindows> logger)
 {
     private static readonly TimeSpan ReadBackTimeout = TimeSpan.FromMinutes(2);
@@ -28,6 +29,7 @@ public sealed class DuplicateWindows(
     private readonly string _normalised = clients.Options.Topics.Normalised;
     private readonly TopicWindowReader _reader = new(clients, options.Value.GroupId + ".dedup-window");
     private readonly Dictionary<int, DuplicateWindow> _windows = [];
+    private readonly EventCodec _codec = codec;
 
     /// <summary>The window of an input partition, rebuilt from <c>streams.normalised</c> if this member does not hold it yet.</summary>
     public DuplicateWindow For(TopicPartition input, DateTimeOffset now, CancellationToken cancellationToken)
@@ -63,7 +65,7 @@ public sealed class DuplicateWindows(
             _options.MaxIdsPerPartition,
             record =>
             {
-                if (EventCodec.TryReadIdentity(record.Message.Value, out var source, out var id))
+                if (_codec.TryReadIdentity(record.Message.Value, out var source, out var id))
                 {
                     window.Add(DuplicateWindow.Key(source, id), record.Message.Timestamp.UnixTimestampMs);
                 }

@@ -2,25 +2,22 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Streams.Envelope;
 
 namespace Streams.Normaliser.Normalisation;
 
 /// <summary>
-/// The one place where record bytes become an event model and back. Today a record value is a structured-mode
-/// CloudEvent in JSON; when the wire format becomes the Avro envelope (issue 7) only this class changes.
+/// The one place where record bytes become an event model and back: a record value is the Avro envelope in the
+/// Confluent wire format (<see cref="EnvelopeSerializer"/>); the model the rules and the canonical form work on is the
+/// event's structured-mode CloudEvents JSON.
 /// </summary>
-public static class EventCodec
+/// <param name="serializer">
+/// The envelope serializer; a function because it exists only once the registry has answered, after start-up, and the
+/// worker waits for it before the first batch.
+/// </param>
+public sealed class EventCodec(Func<EnvelopeSerializer> serializer)
 {
-    private const int MaxDepth = 64;
-
-    private static readonly JsonDocumentOptions ReadOptions = new()
-    {
-        MaxDepth = MaxDepth,
-        // Two "id" members would make "which one was deduplicated" a guess; such a record is undecodable.
-        AllowDuplicateProperties = false,
-    };
-
-    // Compact, UTF-8 as is: the output goes into JSON webhook bodies, never into HTML, so only what JSON
+    // Compact, UTF-8 as is: the data's text goes into JSON webhook bodies, never into HTML, so only what JSON
     // itself requires is escaped; fixed options make the bytes a function of the model alone.
     private static readonly JsonWriterOptions WriteOptions = new()
     {
@@ -29,29 +26,26 @@ public static class EventCodec
         SkipValidation = false,
     };
 
-    /// <summary>Parses a record value; null with <paramref name="problem"/> set when it is not a JSON object.</summary>
-    public static JsonObject? TryDecode(ReadOnlyMemory<byte> value, out string? problem)
+    /// <summary>Decodes a record value; null with <paramref name="problem"/> set when it is not a readable envelope (poison).</summary>
+    /// <exception cref="SchemaRegistryException">The registry could not be asked: the record is not at fault, the batch is retried.</exception>
+    public JsonObject? TryDecode(ReadOnlyMemory<byte> value, out string? problem)
     {
         try
         {
-            if (JsonNode.Parse(value.Span, documentOptions: ReadOptions) is JsonObject cloudEvent)
-            {
-                problem = null;
-                return cloudEvent;
-            }
-
-            problem = "not a JSON object";
-            return null;
+            var envelope = serializer().Deserialize(value.Span);
+            problem = null;
+            return (JsonObject)JsonNode.Parse(CloudEventJson.ToJson(envelope))!;
         }
-        catch (JsonException exception)
+        catch (EnvelopeDecodeException exception)
         {
-            problem = "not valid JSON: " + exception.Message;
+            problem = $"{exception.ReasonCode}: {exception.Message}";
             return null;
         }
     }
 
-    /// <summary>The record value of an event: compact JSON, attributes in the order the model holds them.</summary>
-    public static byte[] Encode(JsonObject cloudEvent)
+    /// <summary>The record value of an event: its envelope in the Confluent wire format.</summary>
+    /// <exception cref="CloudEventFormatException">The event cannot be carried by the envelope.</exception>
+    public byte[] Encode(JsonObject cloudEvent)
     {
         ArgumentNullException.ThrowIfNull(cloudEvent);
         var buffer = new ArrayBufferWriter<byte>(512);
@@ -60,56 +54,24 @@ public static class EventCodec
             cloudEvent.WriteTo(writer);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return serializer().Serialize(CloudEventJson.FromJson(buffer.WrittenMemory));
     }
 
-    /// <summary>
-    /// Reads only <c>source</c> and <c>id</c> of an encoded event, for rebuilding the duplicate window from
-    /// <c>streams.normalised</c> without materialising every event.
-    /// </summary>
-    public static bool TryReadIdentity(ReadOnlySpan<byte> value, out string source, out string id)
+    /// <summary>Reads <c>source</c> and <c>id</c> of an encoded event, for rebuilding the duplicate window from <c>streams.normalised</c>.</summary>
+    /// <exception cref="SchemaRegistryException">The registry could not be asked.</exception>
+    public bool TryReadIdentity(ReadOnlySpan<byte> value, out string source, out string id)
     {
-        (source, id) = ("", "");
-        string? foundSource = null;
-        string? foundId = null;
         try
         {
-            var reader = new Utf8JsonReader(value, new JsonReaderOptions { MaxDepth = MaxDepth });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && (foundSource is null || foundId is null))
-            {
-                var isSource = reader.ValueTextEquals("source"u8);
-                var isId = reader.ValueTextEquals("id"u8);
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String && isSource)
-                {
-                    foundSource = reader.GetString();
-                }
-                else if (reader.TokenType == JsonTokenType.String && isId)
-                {
-                    foundId = reader.GetString();
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
+            var envelope = serializer().Deserialize(value);
+            (source, id) = (envelope.Source, envelope.Id);
+            return true;
         }
-        catch (JsonException)
+        catch (EnvelopeDecodeException)
         {
+            // Not an event this hop wrote: it has no identity to remember.
+            (source, id) = ("", "");
             return false;
         }
-
-        if (foundSource is null || foundId is null)
-        {
-            return false;
-        }
-
-        (source, id) = (foundSource, foundId);
-        return true;
     }
 }

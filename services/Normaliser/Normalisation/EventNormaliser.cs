@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
+using Streams.Envelope;
 
 namespace Streams.Normaliser.Normalisation;
 
 /// <summary>
 /// Turns one ingested record value into its canonical bytes, or says why not: size check, decode, rules,
-/// canonical form, payload schema, encode. Pure: no Kafka, no clock, no state.
+/// canonical form, payload schema, encode. No Kafka, no clock, no state; the codec asks the schema registry only
+/// for a writer schema id it has not seen.
 /// </summary>
-public sealed class EventNormaliser(RuleSet rules, PayloadSchemas schemas, int maxEventBytes, int maxExtensionNameLength)
+public sealed class EventNormaliser(EventCodec codec, RuleSet rules, PayloadSchemas schemas, int maxEventBytes, int maxExtensionNameLength)
 {
-    /// <summary>Reason category of a record that is not a JSON object.</summary>
+    /// <summary>Reason category of a record that is not a readable envelope.</summary>
     public const string Undecodable = "undecodable";
 
     /// <summary>Reason category of a record above the size limit.</summary>
@@ -28,7 +30,7 @@ public sealed class EventNormaliser(RuleSet rules, PayloadSchemas schemas, int m
             return NormalisationResult.Invalid(TooLarge, $"the record is {value.Length} bytes; at most {maxEventBytes} are accepted");
         }
 
-        if (EventCodec.TryDecode(value, out var decodeProblem) is not { } cloudEvent)
+        if (codec.TryDecode(value, out var decodeProblem) is not { } cloudEvent)
         {
             return NormalisationResult.Invalid(Undecodable, decodeProblem!);
         }
@@ -56,9 +58,19 @@ public sealed class EventNormaliser(RuleSet rules, PayloadSchemas schemas, int m
             return NormalisationResult.Invalid(Schema, schemaProblem);
         }
 
+        byte[] value;
+        try
+        {
+            value = codec.Encode(cloudEvent);
+        }
+        catch (CloudEventFormatException exception)
+        {
+            return NormalisationResult.Invalid(Canonical, exception.Message);
+        }
+
         return new NormalisationResult(
             NormalisationOutcome.Normalised,
-            EventCodec.Encode(cloudEvent),
+            value,
             (string)cloudEvent["source"]!,
             (string)cloudEvent["id"]!,
             type);

@@ -5,7 +5,7 @@ using Streams.Kafka;
 namespace Streams.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Writes events straight to <c>streams.normalised</c> as the normaliser does (structured CloudEvent JSON,
+/// Writes events straight to <c>streams.normalised</c> as the normaliser does (the envelope,
 /// key = partition key, event and ingest time headers), so egress can be tested on its own.
 /// </summary>
 public static class NormalisedEvents
@@ -14,12 +14,13 @@ public static class NormalisedEvents
     public static IReadOnlyList<string> Ids(string prefix, int count) => [.. Enumerable.Range(0, count).Select(i => $"{prefix}-{i}")];
 
     /// <summary>Produces the events and waits until Kafka acknowledged every one.</summary>
-    public static async Task ProduceAsync(string bootstrapServers, TopicOptions topics, string prefix, int count, int keys = 16, string type = "test.created")
+    public static async Task ProduceAsync(LocalClusterFixture cluster, TopicOptions topics, string prefix, int count, int keys = 16, string type = "test.created")
     {
+        ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(topics);
         using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig
         {
-            BootstrapServers = bootstrapServers,
+            BootstrapServers = cluster.BootstrapServers,
             Acks = Acks.All,
             EnableIdempotence = true,
             LingerMs = 5,
@@ -29,7 +30,7 @@ public static class NormalisedEvents
         {
             var now = DateTimeOffset.UtcNow;
             var key = $"key-{index % keys}";
-            var json = JsonSerializer.SerializeToUtf8Bytes(new
+            var value = cluster.Envelopes.Encode(JsonSerializer.Serialize(new
             {
                 specversion = "1.0",
                 id = $"{prefix}-{index}",
@@ -38,11 +39,11 @@ public static class NormalisedEvents
                 time = now.ToString("O"),
                 partitionkey = key,
                 data = new { index, key },
-            });
+            }));
             var headers = new Headers();
             headers.SetMilliseconds(StreamsHeaders.EventTime, now.ToUnixTimeMilliseconds());
             headers.SetMilliseconds(StreamsHeaders.IngestTime, now.ToUnixTimeMilliseconds());
-            var message = new Message<byte[]?, byte[]> { Key = System.Text.Encoding.UTF8.GetBytes(key), Value = json, Headers = headers };
+            var message = new Message<byte[]?, byte[]> { Key = System.Text.Encoding.UTF8.GetBytes(key), Value = value, Headers = headers };
             while (true)
             {
                 try

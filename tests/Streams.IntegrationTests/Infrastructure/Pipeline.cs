@@ -19,6 +19,7 @@ public sealed class Pipeline
             ["Streams__Kafka__BootstrapServers"] = cluster.BootstrapServers,
             ["Streams__Kafka__Topics__Prefix"] = topics.Prefix,
             ["Streams__Ingest__Url"] = IngestUrl,
+            ["Streams__SchemaRegistry__Url"] = cluster.RegistryUrl.ToString(),
             // Tests that check API keys configure them; the rest send anonymously.
             ["Streams__Ingest__RequireApiKey"] = "false",
             ["Streams__Normaliser__GroupId"] = topics.Prefix + "normaliser",

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Confluent.Kafka;
 
 namespace Streams.IntegrationTests.Infrastructure;
@@ -39,29 +38,5 @@ public static class TopicReader
             consumer.Close();
             return records;
         });
-    }
-
-    /// <summary>The CloudEvents <c>id</c> of each record whose value is a structured-mode JSON event.</summary>
-    public static IEnumerable<string> EventIds(IEnumerable<ConsumeResult<byte[]?, byte[]>> records)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        foreach (var record in records)
-        {
-            string? id = null;
-            try
-            {
-                using var json = JsonDocument.Parse(record.Message.Value);
-                id = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var value) ? value.GetString() : null;
-            }
-            catch (JsonException)
-            {
-                // Not a JSON event: it has no id to report.
-            }
-
-            if (id is not null)
-            {
-                yield return id;
-            }
-        }
     }
 }

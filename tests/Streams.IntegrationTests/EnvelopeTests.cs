@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Confluent.Kafka;
+using Streams.Avro;
+using Streams.Envelope;
+using Streams.IntegrationTests.Infrastructure;
+using Streams.Kafka;
+
+namespace Streams.IntegrationTests;
+
+/// <summary>
+/// Record values are Avro envelopes in every hop: a newer envelope version registered while the pipeline runs is read
+/// and delivered, and bytes that are no envelope are dead-lettered with the reason while the hop goes on.
+/// </summary>
+[Collection(ClusterTests.Name)]
+public sealed class EnvelopeTests(LocalClusterFixture cluster)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Pipeline_EnvelopeV2RegisteredWhileRunning_HopsReadV2RecordsAndV2ReadersReadWhatTheHopsWrite()
+    {
+        // Arrange
+        await using var receiver = await TestReceiver.StartAsync();
+        var topics = cluster.CreateTopics();
+        var pipeline = new Pipeline(cluster, topics);
+        pipeline.Subscribe("evolution", receiver.Url);
+        await using var host = pipeline.Start("ingest,normaliser,egress");
+        await host.WaitUntilRunningAsync();
+        using var http = new HttpClient();
+        var before = CloudEventBatches.Create("v1-before", 4);
+        using var first = await CloudEventBatches.PostAsync(http, pipeline.IngestUrl, before);
+        await Eventually.WaitUntilAsync(() => receiver.DistinctCount == 4, Deadline, () => $"{receiver.DistinctCount} of 4 v1 events arrived");
+        var v2 = (RecordSchema)AvroSchema.Parse(EnvelopeV2Json());
+        var v2Id = await cluster.Envelopes.Registry.RegisterAsync(EnvelopeSchemas.DefaultSubject, EnvelopeV2Json(), CancellationToken.None);
+
+        // Act: a v2 producer writes to both topics the hops read; v1 producers (ingest) keep going.
+        await ProduceAsync(topics.Ingested, [.. Enumerable.Range(0, 4).Select(i => V2Value(v2, v2Id, $"v2-ingested-{i}"))]);
+        await ProduceAsync(topics.Normalised, [.. Enumerable.Range(0, 4).Select(i => V2Value(v2, v2Id, $"v2-normalised-{i}"))]);
+        using var second = await CloudEventBatches.PostAsync(http, pipeline.IngestUrl, CloudEventBatches.Create("v1-after", 4));
+        string[] ids = [.. Ids("v1-before"), .. Ids("v2-ingested"), .. Ids("v2-normalised"), .. Ids("v1-after")];
+        await Eventually.WaitUntilAsync(() => receiver.HasAll(ids), Deadline, () => $"{receiver.DistinctCount} of {ids.Length} events arrived");
+        var normalised = await TopicReader.ReadAsync(cluster.BootstrapServers, topics.Normalised, r => r.Count >= ids.Length, Deadline);
+        var readAsV2 = normalised.Select(record => ReadAsV2(v2, record.Message.Value)).ToList();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(ids.Length, receiver.DistinctCount);
+        Assert.NotEqual(cluster.Envelopes.Serializer.SchemaId, v2Id);
+        // What the normaliser wrote (v1) reads as v2 with the new field's default; the v2 producer's records keep theirs.
+        Assert.Equal(ids.Order(), readAsV2.Select(r => r.Id).Order());
+        Assert.All(readAsV2, r => Assert.Equal(r.Id.StartsWith("v2-normalised-", StringComparison.Ordinal) ? "acme" : null, r.Tenant));
+        Assert.Equal(12, readAsV2.Count(r => r.Tenant is null));
+    }
+
+    [Fact]
+    public async Task Pipeline_CorruptedBytesOnIngestedAndNormalised_DeadLetteredWithTheReasonAndLaterEventsDelivered()
+    {
+        // Arrange
+        await using var receiver = await TestReceiver.StartAsync();
+        var topics = cluster.CreateTopics();
+        var pipeline = new Pipeline(cluster, topics);
+        pipeline.Subscribe("poison", receiver.Url);
+        var valid = cluster.Envelopes.Encode("""{"specversion":"1.0","id":"cut","source":"/tests","type":"t","data":{"text":"truncated"}}""");
+        var preEnvelope = Encoding.UTF8.GetBytes("""{"specversion":"1.0","id":"json","source":"/tests","type":"t"}""");
+        byte[] unknownSchema = [0, 0x7F, 0xFF, 0xFF, 0xF0, 2, 0x61];
+        // Every partition starts with poison, so every good event after it shows its partition went on.
+        foreach (var partition in Enumerable.Range(0, topics.Partitions))
+        {
+            await ProduceAsync(new TopicPartition(topics.Ingested, partition), preEnvelope, valid[..^3]);
+            await ProduceAsync(new TopicPartition(topics.Normalised, partition), unknownSchema);
+        }
+
+        await using var host = pipeline.Start("ingest,normaliser,egress");
+        await host.WaitUntilRunningAsync();
+        using var http = new HttpClient();
+        var good = CloudEventBatches.Create("good", 32);
+
+        // Act
+        using var response = await CloudEventBatches.PostAsync(http, pipeline.IngestUrl, good);
+        await Eventually.WaitUntilAsync(() => receiver.DistinctCount == good.Count, Deadline, () => $"{receiver.DistinctCount} of {good.Count} good events arrived");
+        var deadLetters = await TopicReader.ReadAsync(cluster.BootstrapServers, topics.DeadLetters, r => r.Count >= 3 * topics.Partitions, Deadline);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(receiver.HasAll(Ids("good", good.Count)));
+        var reasons = deadLetters.Select(r => r.Message.Headers.GetText(StreamsHeaders.Reason) ?? "").ToList();
+        Assert.Equal(3 * topics.Partitions, reasons.Count);
+        Assert.Equal(topics.Partitions, reasons.Count(r => r.StartsWith("undecodable: envelope-not-framed: ", StringComparison.Ordinal)));
+        Assert.Equal(topics.Partitions, reasons.Count(r => r.StartsWith("undecodable: envelope-malformed: ", StringComparison.Ordinal)));
+        Assert.Equal(topics.Partitions, reasons.Count(r => r.StartsWith("undecodable event: envelope-unknown-schema-id: ", StringComparison.Ordinal)));
+        byte[][] poison = [preEnvelope, valid[..^3], unknownSchema];
+        Assert.Equal(
+            poison.SelectMany(value => Enumerable.Repeat(Convert.ToHexString(value), topics.Partitions)).Order(),
+            deadLetters.Select(r => Convert.ToHexString(r.Message.Value)).Order());
+    }
+
+    private static IEnumerable<string> Ids(string prefix, int count = 4) => Enumerable.Range(0, count).Select(i => $"{prefix}-{i}");
+
+    /// <summary>The envelope with one more optional field, as a later release might register it.</summary>
+    private static string EnvelopeV2Json()
+    {
+        var schema = JsonNode.Parse(EnvelopeSchemas.CurrentJson)!.AsObject();
+        schema["fields"]!.AsArray().Add(new JsonObject { ["name"] = "tenant", ["type"] = new JsonArray("null", "string"), ["default"] = null });
+        return schema.ToJsonString();
+    }
+
+    /// <summary>An event as a v2 producer writes it: v1's attributes and a tenant, framed with the v2 schema id.</summary>
+    private byte[] V2Value(RecordSchema v2, int v2Id, string id)
+    {
+        var v1 = cluster.Envelopes.Encode($$$"""{"specversion":"1.0","id":"{{{id}}}","source":"/tests/v2","type":"test.created","partitionkey":"{{{id}}}","data":{"v":2}}""");
+        var record = (GenericRecord)new GenericDatumReader(EnvelopeSchemas.Current, v2).Read(v1.AsSpan(ConfluentWireFormat.HeaderLength))!;
+        record["tenant"] = "acme";
+        return ConfluentWireFormat.Serialize(v2Id, new GenericDatumWriter(v2), record);
+    }
+
+    /// <summary>Reads a value as a v2 consumer does: the writer's schema by the id in the value, resolved to v2.</summary>
+    private (string Id, string? Tenant) ReadAsV2(RecordSchema v2, byte[] value)
+    {
+        var writerId = ConfluentWireFormat.ReadHeader(value, out _);
+        var writer = cluster.Envelopes.Registry.GetSchema(writerId);
+        var record = (GenericRecord)new GenericDatumReader(writer, v2).Read(value.AsSpan(ConfluentWireFormat.HeaderLength))!;
+        return ((string)record["id"]!, (string?)record["tenant"]);
+    }
+
+    private Task ProduceAsync(string topic, byte[][] values) =>
+        ProduceAsync(values.Select((value, index) => (new TopicPartitionOffset(topic, Partition.Any, Offset.Unset), value, index)));
+
+    private Task ProduceAsync(TopicPartition partition, params byte[][] values) =>
+        ProduceAsync(values.Select((value, index) => (new TopicPartitionOffset(partition, Offset.Unset), value, index)));
+
+    private async Task ProduceAsync(IEnumerable<(TopicPartitionOffset Target, byte[] Value, int Index)> records)
+    {
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, Acks = Acks.All }).Build();
+        foreach (var (target, value, index) in records)
+        {
+            var headers = new Headers();
+            headers.SetMilliseconds(StreamsHeaders.EventTime, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            var message = new Message<byte[]?, byte[]> { Key = Encoding.UTF8.GetBytes($"key-{index}"), Value = value, Headers = headers };
+            await (target.Partition == Partition.Any ? producer.ProduceAsync(target.Topic, message) : producer.ProduceAsync(target.TopicPartition, message));
+        }
+    }
+}
