@@ -32,7 +32,7 @@ public sealed class ReplayCommand(
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         using var endpoint = new SubscriptionEndpoint(subscription, new WebhookClient(http, TimeProvider.System), metrics, TimeProvider.System, loggers.CreateLogger("Streams.Replay"));
         long scanned = 0, found = 0, delivered = 0, failed = 0;
-        foreach (var partition in Partitions(clients, kafka.Topics.Normalised))
+        foreach (var partition in TopicSnapshot.Partitions(clients, kafka.Topics.Normalised))
         {
             var pending = new List<(ConsumeResult<byte[]?, byte[]> Record, CloudEventEnvelope Event)>();
             reader.ReadBack(partition, window.From - ReplayWindow.ClockSkewAllowance, long.MaxValue, record =>
@@ -88,12 +88,4 @@ public sealed class ReplayCommand(
 
     private static bool InWindow(ConsumeResult<byte[]?, byte[]> record, ReplayWindow window) =>
         record.Message.Headers.TryGetMilliseconds(StreamsHeaders.EventTime, out var eventTime) && window.Contains(eventTime);
-
-    private static List<TopicPartition> Partitions(KafkaClientFactory clients, string topic)
-    {
-        using var consumer = clients.CreateConsumer("streams-replay-metadata");
-        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
-        var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(15)).Topics.Single();
-        return [.. metadata.Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).OrderBy(p => p.Partition.Value)];
-    }
 }

@@ -63,6 +63,14 @@ public sealed class TopicSnapshot(KafkaOptions kafka, IProgress<SnapshotProgress
             AutoOffsetReset = AutoOffsetReset.Earliest,
         }).Build();
 
+    /// <summary>The partitions of <paramref name="topic"/>, in order; <see cref="OperatorException"/> when the topic is not there.</summary>
+    public static List<TopicPartition> Partitions(KafkaClientFactory clients, string topic)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        using var consumer = clients.CreateConsumer("streams-operator-metadata");
+        return Partitions(consumer, topic);
+    }
+
     private static List<TopicPartition> Partitions(IConsumer<byte[]?, byte[]> consumer, string topic)
     {
         using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
@@ -72,6 +80,6 @@ public sealed class TopicSnapshot(KafkaOptions kafka, IProgress<SnapshotProgress
             throw new OperatorException($"Topic {topic} is not there ({metadata?.Error.Reason ?? "no metadata"}).");
         }
 
-        return [.. metadata.Partitions.Select(p => new TopicPartition(topic, p.PartitionId))];
+        return [.. metadata.Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).OrderBy(p => p.Partition.Value)];
     }
 }

@@ -127,24 +127,10 @@ public sealed class RetrierWorker(
         {
             // Nothing of this batch is committed: rewind so it is read (and delivered) again.
             logger.LogError(exception, "Settling {Count} retry records failed; reading them again", batch.Count);
-            foreach (var partition in batch.GroupBy(r => r.TopicPartition).Where(p => consumer.Assignment.Contains(p.Key)))
-            {
-                consumer.Seek(new TopicPartitionOffset(partition.Key, partition.Min(r => r.Offset.Value)));
-            }
-
+            ConsumedBatch.Rewind(consumer, batch);
             return;
         }
 
-        var offsets = batch.GroupBy(r => r.TopicPartition)
-            .Select(p => new TopicPartitionOffset(p.Key, p.Max(r => r.Offset.Value) + 1))
-            .ToList();
-        try
-        {
-            consumer.Commit(offsets);
-        }
-        catch (KafkaException exception) when (!exception.Error.IsFatal)
-        {
-            logger.LogWarning(exception, "Commit of {Offsets} failed; those retries may be delivered again", offsets);
-        }
+        ConsumedBatch.Commit(consumer, batch, logger);
     }
 }

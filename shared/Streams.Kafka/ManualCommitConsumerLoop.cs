@@ -52,7 +52,7 @@ public sealed class ManualCommitConsumerLoop(
                 try
                 {
                     handler.HandleAsync(batch, cancellationToken).GetAwaiter().GetResult();
-                    Commit(consumer, batch);
+                    ConsumedBatch.Commit(consumer, batch, logger);
                     failures = 0;
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -64,7 +64,7 @@ public sealed class ManualCommitConsumerLoop(
                     failures++;
                     var backoff = Backoff(failures);
                     logger.LogError(exception, "Handling {Count} records failed; consuming them again in {Backoff}", batch.Count, backoff);
-                    Rewind(consumer, batch);
+                    ConsumedBatch.Rewind(consumer, batch);
                     cancellationToken.WaitHandle.WaitOne(backoff);
                 }
 
@@ -110,32 +110,6 @@ public sealed class ManualCommitConsumerLoop(
             logger.LogWarning(exception, "Consume failed ({Code}); going on", exception.Error.Code);
             cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
             return false;
-        }
-    }
-
-    private void Commit(IConsumer<byte[]?, byte[]> consumer, List<ConsumeResult<byte[]?, byte[]>> batch)
-    {
-        var offsets = batch
-            .GroupBy(record => record.TopicPartition)
-            .Select(partition => new TopicPartitionOffset(partition.Key, partition.Max(record => record.Offset.Value) + 1))
-            .ToList();
-        try
-        {
-            consumer.Commit(offsets);
-        }
-        catch (KafkaException exception) when (!exception.Error.IsFatal)
-        {
-            // The work is done; a lost commit only means these records are handled again after a rebalance.
-            logger.LogWarning(exception, "Commit of {Offsets} failed; the records may be handled again", offsets);
-        }
-    }
-
-    private static void Rewind(IConsumer<byte[]?, byte[]> consumer, List<ConsumeResult<byte[]?, byte[]>> batch)
-    {
-        var owned = consumer.Assignment.ToHashSet();
-        foreach (var partition in batch.GroupBy(record => record.TopicPartition).Where(p => owned.Contains(p.Key)))
-        {
-            consumer.Seek(new TopicPartitionOffset(partition.Key, partition.Min(record => record.Offset.Value)));
         }
     }
 
