@@ -34,6 +34,7 @@ public sealed class LocalKafkaCluster : IDisposable
     public static LocalKafkaCluster Start(int brokerCount = 3)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(brokerCount, 1);
+        NativeLibraryResolver.Install();
         var errors = new byte[512];
         var conf = NativeMethods.rd_kafka_conf_new();
         // The mock cluster needs a client handle to live in; a quiet producer that sends nothing serves.

@@ -3,12 +3,13 @@ using System.Runtime.InteropServices;
 namespace Streams.DevCluster;
 
 /// <summary>
-/// librdkafka's mock cluster API (rdkafka_mock.h), from Debian's librdkafka 2.0.2.
-/// Only the calls the local cluster uses are declared.
+/// librdkafka's mock cluster API (rdkafka_mock.h), from the librdkafka that librdkafka.redist ships with
+/// Confluent.Kafka (its native asset is resolved through the app's deps.json, so this is the very library the
+/// clients load). Only the calls the local cluster uses are declared.
 /// </summary>
 internal static partial class NativeMethods
 {
-    private const string Library = "librdkafka.so.1";
+    public const string Library = "librdkafka";
 
     public const int ProducerType = 0;
 
