@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
+using Confluent.SchemaRegistry;
 using Streams.DevCluster;
 using Streams.Envelope;
 using Streams.Kafka;
@@ -29,8 +29,8 @@ using var registry = HostRun.Start("schema-registry", new Dictionary<string, str
     ["Logging__LogLevel__streams-host"] = "Information",
 });
 await registry.WaitUntilRunningAsync();
-using var registryClient = new SchemaRegistryClient(Options.Create(new SchemaRegistryClientOptions { Url = registryUrl }));
-var envelopeId = await registryClient.RegisterAsync(EnvelopeSchemas.DefaultSubject, EnvelopeSchemas.CurrentJson, CancellationToken.None);
+using var registryClient = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = registryUrl });
+var envelopeId = await registryClient.RegisterSchemaAsync(EnvelopeSchemas.Subject, new Schema(EnvelopeSchemas.CurrentJson, SchemaType.Avro));
 var envelopes = new EnvelopeSerializer(registryClient, envelopeId, EnvelopeSchemas.Current);
 
 var reference = await ReferenceAsync(receiver, TimeSpan.FromSeconds(5));

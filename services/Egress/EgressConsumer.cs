@@ -31,6 +31,7 @@ internal sealed class EgressConsumer
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abort;
     private readonly TimeSpan _commitInterval;
+    private readonly RegistryWait _registryWait;
     private int _uncommitted;
     private bool _paused;
 
@@ -57,6 +58,7 @@ internal sealed class EgressConsumer
         _logger = logger;
         _abort = abort;
         _commitInterval = TimeSpan.FromMilliseconds(options.CommitIntervalMs);
+        _registryWait = new RegistryWait(clock, logger);
     }
 
     /// <summary>Consumes until <paramref name="stopping"/>, then drains, commits and leaves the group.</summary>
@@ -71,9 +73,10 @@ internal sealed class EgressConsumer
             while (!stopping.IsCancellationRequested)
             {
                 Throttle(consumer);
+                _registryWait.ResumeDue(consumer, resume: !_paused);
                 if (TryConsume(consumer, stopping) is { } record)
                 {
-                    Dispatch(record);
+                    Dispatch(consumer, record);
                 }
 
                 if (_clock.GetElapsedTime(lastCommit) >= _commitInterval)
@@ -124,8 +127,26 @@ internal sealed class EgressConsumer
         }
     }
 
-    private void Dispatch(ConsumeResult<byte[]?, byte[]> record)
+    private void Dispatch(IConsumer<byte[]?, byte[]> consumer, ConsumeResult<byte[]?, byte[]> record)
     {
+        CloudEventEnvelope? cloudEvent = null;
+        EnvelopeDecodeException? undecodable = null;
+        try
+        {
+            cloudEvent = _serializer.Deserialize(record.Message.Value);
+        }
+        catch (EnvelopeDecodeException exception)
+        {
+            undecodable = exception;
+        }
+        catch (SchemaRegistryUnavailableException exception)
+        {
+            // Not the record's fault (never dead-lettered for it) and no reason to stop the host: nothing is counted or
+            // tracked for the record yet, so its partition waits and reads it again (see RegistryWait).
+            _registryWait.Hold(consumer, record, exception);
+            return;
+        }
+
         if (!_trackers.TryGetValue(record.TopicPartition, out var tracker))
         {
             tracker = new PartitionOffsetTracker(record.TopicPartition);
@@ -146,18 +167,11 @@ internal sealed class EgressConsumer
             eventTime?.ToUnixTimeMilliseconds() ?? record.Message.Timestamp.UnixTimestampMs,
             EventIdentity.TryRead(record.Message.Headers, out var identity) ? identity : EventIdentity.Of(record.Topic, $"{record.Partition.Value}/{record.Offset.Value}"));
         _audit.Record(Hop, AuditStage.In, audited.EventTimeMs, audited.Identity);
-        CloudEventEnvelope cloudEvent;
-        try
-        {
-            // A registry that cannot be asked (SchemaRegistryException) is not the record's fault: it stops the
-            // worker uncommitted rather than dead-letter a good record; the id is cached once it has been asked.
-            cloudEvent = _serializer.Deserialize(record.Message.Value);
-        }
-        catch (EnvelopeDecodeException exception)
+        if (cloudEvent is null)
         {
             // A poison record: nobody can be sent it, so it is parked with the reason and the partition moves on.
             var poison = tracker.Track(record.Offset.Value, work: 1);
-            _ = DeadLetterPoisonAsync(record, poison, audited, $"{exception.ReasonCode}: {exception.Message}");
+            _ = DeadLetterPoisonAsync(record, poison, audited, $"{undecodable!.ReasonCode}: {undecodable.Message}");
             return;
         }
 
@@ -254,6 +268,7 @@ internal sealed class EgressConsumer
             .OfType<PartitionOffsetTracker>()
             .ToList();
         Commit(consumer, leaving);
+        _registryWait.Forget(revoked.Select(tpo => tpo.TopicPartition));
         foreach (var tracker in leaving)
         {
             tracker.Revoke();

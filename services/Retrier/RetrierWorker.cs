@@ -23,6 +23,7 @@ public sealed class RetrierWorker(
     ILogger<RetrierWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan SettleRetryDelay = TimeSpan.FromSeconds(1);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -123,11 +124,13 @@ public sealed class RetrierWorker(
                 }
             })).GetAwaiter().GetResult();
         }
-        catch (Exception exception) when (exception is OperationCanceledException or KafkaException or HttpRequestException)
+        catch (Exception exception) when (exception is OperationCanceledException or KafkaException or HttpRequestException or SchemaRegistryUnavailableException)
         {
-            // Nothing of this batch is committed: rewind so it is read (and delivered) again.
+            // Nothing of this batch is committed: rewind so it is read (and delivered) again, after a pause so that
+            // an unreachable registry or cluster is not asked again in a tight loop.
             logger.LogError(exception, "Settling {Count} retry records failed; reading them again", batch.Count);
             ConsumedBatch.Rewind(consumer, batch);
+            stopping.WaitHandle.WaitOne(SettleRetryDelay);
             return;
         }
 

@@ -6,12 +6,10 @@ public sealed class EnvelopeOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Streams:Envelope";
 
-    /// <summary>The subject the envelope schema is registered under.</summary>
-    public string Subject { get; set; } = EnvelopeSchemas.DefaultSubject;
-
     /// <summary>
-    /// An id already registered (e.g. by a deployment pipeline, when services may not register schemas):
-    /// values are written with that schema. Empty: the service registers its envelope schema at start-up.
+    /// An id already registered under <see cref="EnvelopeSchemas.Subject"/> (e.g. by a deployment pipeline, when services
+    /// may not register schemas): values are written with that schema. Empty: the service registers its envelope schema
+    /// at start-up.
     /// </summary>
     public int? SchemaId { get; set; }
 

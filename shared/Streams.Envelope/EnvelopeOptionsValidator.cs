@@ -11,7 +11,6 @@ public sealed class EnvelopeOptionsValidator : IValidateOptions<EnvelopeOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new SettingErrors(EnvelopeOptions.SectionName);
-        errors.Require(!string.IsNullOrWhiteSpace(options.Subject), nameof(options.Subject), "is required.");
         errors.AtLeast(nameof(options.SchemaId), options.SchemaId ?? 0, 0);
         errors.AtLeast(nameof(options.StartupTimeoutMs), options.StartupTimeoutMs, 100);
         return errors.Result();

@@ -1,18 +1,21 @@
-using Streams.Avro;
+using Avro;
 
 namespace Streams.Envelope;
 
 /// <summary>The envelope's Avro schema as this build writes and reads it.</summary>
 public static class EnvelopeSchemas
 {
-    /// <summary>The subject the envelope schema is registered under by default (Confluent's RecordNameStrategy).</summary>
-    public const string DefaultSubject = "io.streams.Envelope";
+    /// <summary>
+    /// The subject the envelope schema is registered under: the record's full name (Confluent's RecordNameStrategy), one
+    /// envelope for every topic. Confluent's serializer looks its writer schema up under this subject.
+    /// </summary>
+    public const string Subject = "io.streams.Envelope";
 
     /// <summary>The schema's JSON text, as registered.</summary>
     public static string CurrentJson { get; } = ReadResource("envelope-v1.avsc");
 
     /// <summary>The parsed schema.</summary>
-    public static RecordSchema Current { get; } = (RecordSchema)AvroSchema.Parse(CurrentJson);
+    public static RecordSchema Current { get; } = (RecordSchema)Schema.Parse(CurrentJson);
 
     private static string ReadResource(string name)
     {

@@ -1,3 +1,4 @@
+using Confluent.SchemaRegistry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -45,13 +46,13 @@ public sealed partial class EnvelopeSerializerProvider(
         try
         {
             var serializer = await CreateAsync(settings, deadline.Token).ConfigureAwait(false);
-            LogReady(settings.Subject, serializer.SchemaId);
+            LogReady(EnvelopeSchemas.Subject, serializer.SchemaId);
             _serializer.TrySetResult(serializer);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var failure = new InvalidOperationException(
-                $"The envelope schema could not be set up (Streams:Envelope:Subject '{settings.Subject}', Streams:Envelope:SchemaId '{settings.SchemaId}'): {ex.Message}", ex);
+                $"The envelope schema could not be set up (subject '{EnvelopeSchemas.Subject}', Streams:Envelope:SchemaId '{settings.SchemaId}'): {ex.Message}", ex);
             _serializer.TrySetException(failure);
             throw failure;
         }
@@ -84,13 +85,17 @@ public sealed partial class EnvelopeSerializerProvider(
             {
                 if (settings.SchemaId is { } id)
                 {
-                    return new EnvelopeSerializer(registry, id, await registry.GetSchemaAsync(id, cancellationToken).ConfigureAwait(false));
+                    var given = await registry.GetSchemaAsync(id).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    return given.SchemaType == SchemaType.Avro
+                        ? new EnvelopeSerializer(registry, id, Avro.Schema.Parse(given.SchemaString))
+                        : throw new InvalidOperationException($"Schema {id} is a {given.SchemaType} schema, not an Avro envelope.");
                 }
 
-                var registered = await registry.RegisterAsync(settings.Subject, EnvelopeSchemas.CurrentJson, cancellationToken).ConfigureAwait(false);
+                var schema = new Schema(EnvelopeSchemas.CurrentJson, SchemaType.Avro);
+                var registered = await registry.RegisterSchemaAsync(EnvelopeSchemas.Subject, schema).WaitAsync(cancellationToken).ConfigureAwait(false);
                 return new EnvelopeSerializer(registry, registered, EnvelopeSchemas.Current);
             }
-            catch (SchemaRegistryException ex) when (ex.ErrorCode is null or >= 50000)
+            catch (Exception ex) when (RegistryFailures.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
             {
                 // Unreachable or failing: the registry may still be starting; the deadline bounds the wait.
                 LogRetrying(ex.Message);

@@ -1,3 +1,4 @@
+using Confluent.SchemaRegistry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,8 @@ public static class EnvelopeServiceCollectionExtensions
         services.AddOptions<EnvelopeOptions>().BindConfiguration(EnvelopeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchemaRegistryClientOptions>, EnvelopeOptionsValidator>();
         services.AddSingleton<IValidateOptions<EnvelopeOptions>, EnvelopeOptionsValidator>();
-        services.AddSingleton<ISchemaRegistryClient, SchemaRegistryClient>();
+        services.AddSingleton<ISchemaRegistryClient>(provider =>
+            new CachedSchemaRegistryClient(provider.GetRequiredService<IOptions<SchemaRegistryClientOptions>>().Value.ToClientConfig()));
         services.AddSingleton<EnvelopeSerializerProvider>();
         services.AddHostedService(provider => provider.GetRequiredService<EnvelopeSerializerProvider>());
         return services;

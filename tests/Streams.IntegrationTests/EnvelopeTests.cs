@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using Confluent.Kafka;
-using Streams.Avro;
-using Streams.Envelope;
 using Streams.IntegrationTests.Infrastructure;
 using Streams.Kafka;
+using Streams.SchemaRegistry.Tests.Infrastructure;
 
 namespace Streams.IntegrationTests;
 
@@ -32,17 +30,16 @@ public sealed class EnvelopeTests(LocalClusterFixture cluster)
         var before = CloudEventBatches.Create("v1-before", 4);
         using var first = await CloudEventBatches.PostAsync(http, pipeline.IngestUrl, before);
         await Eventually.WaitUntilAsync(() => receiver.DistinctCount == 4, Deadline, () => $"{receiver.DistinctCount} of 4 v1 events arrived");
-        var v2 = (RecordSchema)AvroSchema.Parse(EnvelopeV2Json());
-        var v2Id = await cluster.Envelopes.Registry.RegisterAsync(EnvelopeSchemas.DefaultSubject, EnvelopeV2Json(), CancellationToken.None);
+        var v2Id = await EnvelopeV2.RegisterAsync(cluster.Envelopes.Registry);
 
         // Act: a v2 producer writes to both topics the hops read; v1 producers (ingest) keep going.
-        await ProduceAsync(topics.Ingested, [.. Enumerable.Range(0, 4).Select(i => V2Value(v2, v2Id, $"v2-ingested-{i}"))]);
-        await ProduceAsync(topics.Normalised, [.. Enumerable.Range(0, 4).Select(i => V2Value(v2, v2Id, $"v2-normalised-{i}"))]);
+        await ProduceAsync(topics.Ingested, await Task.WhenAll(Enumerable.Range(0, 4).Select(i => V2ValueAsync(v2Id, $"v2-ingested-{i}"))));
+        await ProduceAsync(topics.Normalised, await Task.WhenAll(Enumerable.Range(0, 4).Select(i => V2ValueAsync(v2Id, $"v2-normalised-{i}"))));
         using var second = await CloudEventBatches.PostAsync(http, pipeline.IngestUrl, CloudEventBatches.Create("v1-after", 4));
         string[] ids = [.. Ids("v1-before"), .. Ids("v2-ingested"), .. Ids("v2-normalised"), .. Ids("v1-after")];
         await Eventually.WaitUntilAsync(() => receiver.HasAll(ids), Deadline, () => $"{receiver.DistinctCount} of {ids.Length} events arrived");
         var normalised = await TopicReader.ReadAsync(cluster.BootstrapServers, topics.Normalised, r => r.Count >= ids.Length, Deadline);
-        var readAsV2 = normalised.Select(record => ReadAsV2(v2, record.Message.Value)).ToList();
+        var readAsV2 = await Task.WhenAll(normalised.Select(record => ReadAsV2Async(record.Message.Value)));
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -99,30 +96,16 @@ public sealed class EnvelopeTests(LocalClusterFixture cluster)
 
     private static IEnumerable<string> Ids(string prefix, int count = 4) => Enumerable.Range(0, count).Select(i => $"{prefix}-{i}");
 
-    /// <summary>The envelope with one more optional field, as a later release might register it.</summary>
-    private static string EnvelopeV2Json()
-    {
-        var schema = JsonNode.Parse(EnvelopeSchemas.CurrentJson)!.AsObject();
-        schema["fields"]!.AsArray().Add(new JsonObject { ["name"] = "tenant", ["type"] = new JsonArray("null", "string"), ["default"] = null });
-        return schema.ToJsonString();
-    }
+    private Task<byte[]> V2ValueAsync(int v2Id, string id) => EnvelopeV2.WriteAsync(
+        cluster.Envelopes.Registry,
+        v2Id,
+        cluster.Envelopes.Encode($$$"""{"specversion":"1.0","id":"{{{id}}}","source":"/tests/v2","type":"test.created","partitionkey":"{{{id}}}","data":{"v":2}}"""),
+        "acme");
 
-    /// <summary>An event as a v2 producer writes it: v1's attributes and a tenant, framed with the v2 schema id.</summary>
-    private byte[] V2Value(RecordSchema v2, int v2Id, string id)
+    private async Task<(string Id, string? Tenant)> ReadAsV2Async(byte[] value)
     {
-        var v1 = cluster.Envelopes.Encode($$$"""{"specversion":"1.0","id":"{{{id}}}","source":"/tests/v2","type":"test.created","partitionkey":"{{{id}}}","data":{"v":2}}""");
-        var record = (GenericRecord)new GenericDatumReader(EnvelopeSchemas.Current, v2).Read(v1.AsSpan(ConfluentWireFormat.HeaderLength))!;
-        record["tenant"] = "acme";
-        return ConfluentWireFormat.Serialize(v2Id, new GenericDatumWriter(v2), record);
-    }
-
-    /// <summary>Reads a value as a v2 consumer does: the writer's schema by the id in the value, resolved to v2.</summary>
-    private (string Id, string? Tenant) ReadAsV2(RecordSchema v2, byte[] value)
-    {
-        var writerId = ConfluentWireFormat.ReadHeader(value, out _);
-        var writer = cluster.Envelopes.Registry.GetSchema(writerId);
-        var record = (GenericRecord)new GenericDatumReader(writer, v2).Read(value.AsSpan(ConfluentWireFormat.HeaderLength))!;
-        return ((string)record["id"]!, (string?)record["tenant"]);
+        var record = await EnvelopeV2.ReadAsLatestAsync(cluster.Envelopes.Registry, value);
+        return ((string)record["id"], (string?)record["tenant"]);
     }
 
     private Task ProduceAsync(string topic, byte[][] values) =>

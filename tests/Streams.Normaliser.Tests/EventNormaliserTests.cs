@@ -65,7 +65,7 @@ public class EventNormaliserTests
     public void TryReadIdentity_NotAnEvent_False()
     {
         // Act
-        var found = Normalise.Codec.TryReadIdentity("""{"id":"1","source":"/s"}"""u8, out _, out _);
+        var found = Normalise.Codec.TryReadIdentity("""{"id":"1","source":"/s"}"""u8.ToArray(), out _, out _);
 
         // Assert
         Assert.False(found);

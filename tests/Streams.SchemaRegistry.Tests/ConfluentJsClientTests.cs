@@ -1,5 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Avro;
+using Avro.Generic;
+using Confluent.Kafka;
+using Confluent.SchemaRegistry;
+using Confluent.SchemaRegistry.Serdes;
 using Streams.Envelope;
 using Streams.SchemaRegistry.Tests.Infrastructure;
 
@@ -20,7 +25,7 @@ public sealed class ConfluentJsClientTests(RegistryClusterFixture fixture)
         // Arrange
         await using var server = await RegistryServer.StartAsync(fixture.Cluster.BootstrapServers, fixture.CreateSchemasTopic());
         using var registry = RegistryClients.For(server.Url);
-        var id = await registry.RegisterAsync(EnvelopeSchemas.DefaultSubject, EnvelopeSchemas.CurrentJson, CancellationToken.None);
+        var id = await registry.RegisterSchemaAsync(EnvelopeSchemas.Subject, new Confluent.SchemaRegistry.Schema(EnvelopeSchemas.CurrentJson, SchemaType.Avro));
         var serializer = new EnvelopeSerializer(registry, id, EnvelopeSchemas.Current);
         var data = Encoding.UTF8.GetBytes("""{"hello":"world"}""");
         var fromCSharp = new CloudEventEnvelope
@@ -45,7 +50,7 @@ public sealed class ConfluentJsClientTests(RegistryClusterFixture fixture)
         };
         var input = new JsonObject
         {
-            ["subject"] = EnvelopeSchemas.DefaultSubject,
+            ["subject"] = EnvelopeSchemas.Subject,
             ["schema"] = EnvelopeSchemas.CurrentJson,
             ["records"] = new JsonArray(new JsonObject
             {
@@ -95,13 +100,12 @@ public sealed class ConfluentJsClientTests(RegistryClusterFixture fixture)
         // Act
         var result = await ConfluentJsClient.RunAsync(server.Url, input);
         using var registry = RegistryClients.For(server.Url);
-        var schema = await registry.GetSchemaAsync((int)result["id"]!, CancellationToken.None);
+        var schema = await registry.GetSchemaAsync((int)result["id"]!);
         var bytes = Convert.FromHexString((string)result["encoded"]![0]!);
-        var payload = Avro.ConfluentWireFormat.ReadHeader(bytes, out var rest) == (int)result["id"]! ? rest.ToArray() : [];
-        var decoded = (Avro.GenericRecord)new Avro.GenericDatumReader(schema).Read(payload)!;
+        var decoded = await new AvroDeserializer<GenericRecord>(registry).DeserializeAsync(bytes, isNull: false, new SerializationContext(MessageComponentType.Value, "people"));
 
         // Assert
-        Assert.Equal(Avro.AvroSchema.Parse(TestSchemas.V1).ToCanonicalForm(), schema.ToCanonicalForm());
+        Assert.Equal(SchemaNormalization.ToParsingForm(global::Avro.Schema.Parse(TestSchemas.V1)), SchemaNormalization.ToParsingForm(global::Avro.Schema.Parse(schema.SchemaString)));
         Assert.Equal("Ada", decoded["name"]);
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Streams.Avro;
+using Confluent.SchemaRegistry;
 using Streams.Envelope;
 using Streams.SchemaRegistry.Tests.Infrastructure;
 
@@ -13,8 +13,7 @@ namespace Streams.SchemaRegistry.Tests;
 [Collection(RegistryTests.Name)]
 public sealed class EnvelopeEvolutionTests(RegistryClusterFixture fixture)
 {
-    private static readonly string V2Json = WithField(new JsonObject { ["name"] = "tenant", ["type"] = new JsonArray("null", "string"), ["default"] = null });
-    private static readonly string V3Json = WithField(new JsonObject { ["name"] = "region", ["type"] = "string" });
+    private static readonly string V3Json = EnvelopeV2.WithField(new JsonObject { ["name"] = "region", ["type"] = "string" });
 
     private static readonly CloudEventEnvelope Event = CloudEventJson.FromJson(
         """{"specversion":"1.0","id":"e-1","source":"/orders","type":"order.created","time":"2026-11-23T10:00:00.000Z","partitionkey":"p","data":{"n":1}}"""u8.ToArray());
@@ -26,23 +25,19 @@ public sealed class EnvelopeEvolutionTests(RegistryClusterFixture fixture)
         await using var server = await RegistryServer.StartAsync(fixture.Cluster.BootstrapServers, fixture.CreateSchemasTopic());
         using var http = server.CreateClient();
         using var producerRegistry = RegistryClients.For(server.Url);
-        await http.SendAsync(HttpMethod.Put, $"config/{EnvelopeSchemas.DefaultSubject}", new { compatibility = "FULL_TRANSITIVE" });
-        var v1Id = await producerRegistry.RegisterAsync(EnvelopeSchemas.DefaultSubject, EnvelopeSchemas.CurrentJson, CancellationToken.None);
-        var v2Id = await producerRegistry.RegisterAsync(EnvelopeSchemas.DefaultSubject, V2Json, CancellationToken.None);
-        var v2 = (RecordSchema)AvroSchema.Parse(V2Json);
+        await http.SendAsync(HttpMethod.Put, $"config/{EnvelopeSchemas.Subject}", new { compatibility = "FULL_TRANSITIVE" });
+        var v1Id = await producerRegistry.RegisterSchemaAsync(EnvelopeSchemas.Subject, new Schema(EnvelopeSchemas.CurrentJson, SchemaType.Avro));
+        var v2Id = await EnvelopeV2.RegisterAsync(producerRegistry);
         var v1Bytes = new EnvelopeSerializer(producerRegistry, v1Id, EnvelopeSchemas.Current).Serialize(Event);
-        // The same event as a v2 producer would write it: v1's fields, and a tenant.
-        var v2Record = (GenericRecord)new GenericDatumReader(EnvelopeSchemas.Current, v2).Read(v1Bytes.AsSpan(ConfluentWireFormat.HeaderLength))!;
-        v2Record["tenant"] = "acme";
-        var v2Bytes = ConfluentWireFormat.Serialize(v2Id, new GenericDatumWriter(v2), v2Record);
+        var v2Bytes = await EnvelopeV2.WriteAsync(producerRegistry, v2Id, v1Bytes, "acme");
 
         // Act: consumers with empty caches, which fetch each writer schema by the id in the record.
         using var v1ConsumerRegistry = RegistryClients.For(server.Url);
         var v1Consumer = new EnvelopeSerializer(v1ConsumerRegistry, v1Id, EnvelopeSchemas.Current);
         var v2ReadByV1 = v1Consumer.Deserialize(v2Bytes);
         using var v2ConsumerRegistry = RegistryClients.For(server.Url);
-        var v1ReadByV2 = ReadAsV2(v2ConsumerRegistry, v2, v1Bytes);
-        var v2ReadByV2 = ReadAsV2(v2ConsumerRegistry, v2, v2Bytes);
+        var v1ReadByV2 = await EnvelopeV2.ReadAsLatestAsync(v2ConsumerRegistry, v1Bytes);
+        var v2ReadByV2 = await EnvelopeV2.ReadAsLatestAsync(v2ConsumerRegistry, v2Bytes);
 
         // Assert
         Assert.NotEqual(v1Id, v2Id);
@@ -57,29 +52,16 @@ public sealed class EnvelopeEvolutionTests(RegistryClusterFixture fixture)
         // Arrange
         await using var server = await RegistryServer.StartAsync(fixture.Cluster.BootstrapServers, fixture.CreateSchemasTopic());
         using var http = server.CreateClient();
-        await http.RegisterOkAsync(EnvelopeSchemas.DefaultSubject, EnvelopeSchemas.CurrentJson);
-        await http.RegisterOkAsync(EnvelopeSchemas.DefaultSubject, V2Json);
+        await http.RegisterOkAsync(EnvelopeSchemas.Subject, EnvelopeSchemas.CurrentJson);
+        await http.RegisterOkAsync(EnvelopeSchemas.Subject, EnvelopeV2.Json);
 
         // Act
-        var answer = await http.RegisterAsync(EnvelopeSchemas.DefaultSubject, V3Json);
-        var (_, latest) = await http.SendAsync(HttpMethod.Get, $"subjects/{EnvelopeSchemas.DefaultSubject}/versions/latest");
+        var answer = await http.RegisterAsync(EnvelopeSchemas.Subject, V3Json);
+        var (_, latest) = await http.SendAsync(HttpMethod.Get, $"subjects/{EnvelopeSchemas.Subject}/versions/latest");
 
         // Assert
         answer.AssertError(HttpStatusCode.Conflict, 409);
         Assert.Contains("region", (string?)answer.Body!["message"], StringComparison.Ordinal);
         Assert.Equal(2, (int)latest!["version"]!);
-    }
-
-    private static string WithField(JsonObject field)
-    {
-        var schema = JsonNode.Parse(EnvelopeSchemas.CurrentJson)!.AsObject();
-        schema["fields"]!.AsArray().Add(field);
-        return schema.ToJsonString();
-    }
-
-    private static GenericRecord ReadAsV2(SchemaRegistryClient registry, RecordSchema v2, byte[] value)
-    {
-        var id = ConfluentWireFormat.ReadHeader(value, out var payload);
-        return (GenericRecord)new GenericDatumReader(registry.GetSchema(id), v2).Read(payload)!;
     }
 }

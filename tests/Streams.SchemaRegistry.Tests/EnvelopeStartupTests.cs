@@ -1,3 +1,4 @@
+using Confluent.SchemaRegistry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +24,7 @@ public sealed class EnvelopeStartupTests(RegistryClusterFixture fixture)
         // Act
         await host.StartAsync();
         var serializer = await host.Services.GetRequiredService<EnvelopeSerializerProvider>().GetAsync(CancellationToken.None);
-        var (_, latest) = await http.SendAsync(HttpMethod.Get, $"subjects/{EnvelopeSchemas.DefaultSubject}/versions/latest");
+        var (_, latest) = await http.SendAsync(HttpMethod.Get, $"subjects/{EnvelopeSchemas.Subject}/versions/latest");
         await host.StopAsync();
 
         // Assert
@@ -31,23 +32,29 @@ public sealed class EnvelopeStartupTests(RegistryClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Start_WithSchemaId_UsesItAndRegistersNothing()
+    public async Task Start_WithSchemaIdOfANewerEnvelope_WritesWithItAndRegistersNothing()
     {
-        // Arrange
+        // Arrange: a deployment pipeline registered v2 (one more optional field); the service only knows v1.
         await using var server = await RegistryServer.StartAsync(fixture.Cluster.BootstrapServers, fixture.CreateSchemasTopic());
         using var http = server.CreateClient();
-        var id = await http.RegisterOkAsync("provisioned-envelope", EnvelopeSchemas.CurrentJson);
+        var id = await http.RegisterOkAsync(EnvelopeSchemas.Subject, EnvelopeV2.Json);
         using var host = Build(new() { ["Streams:SchemaRegistry:Url"] = server.Url.ToString(), ["Streams:Envelope:SchemaId"] = $"{id}" });
 
         // Act
         await host.StartAsync();
         var serializer = host.Services.GetRequiredService<EnvelopeSerializerProvider>().Current;
-        var (_, subjects) = await http.SendAsync(HttpMethod.Get, "subjects");
+        var value = serializer!.Serialize(new CloudEventEnvelope { Id = "e-1", Source = "/s", Type = "t" });
+        using var reader = RegistryClients.For(server.Url);
+        var readAsV2 = await EnvelopeV2.ReadAsLatestAsync(reader, value);
+        var (_, versions) = await http.SendAsync(HttpMethod.Get, $"subjects/{EnvelopeSchemas.Subject}/versions");
         await host.StopAsync();
 
-        // Assert
-        Assert.Equal(id, serializer?.SchemaId);
-        Assert.Equal("""["provisioned-envelope"]""", subjects!.ToJsonString());
+        // Assert: written with the v2 id, the new field at its default, and no v1 registered beside it.
+        Assert.Equal(id, serializer.SchemaId);
+        Assert.Equal(id, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(value.AsSpan(1)));
+        Assert.Equal("e-1", (string)readAsV2["id"]);
+        Assert.Null(readAsV2["tenant"]);
+        Assert.Equal("[1]", versions!.ToJsonString());
     }
 
     [Fact]
@@ -62,7 +69,7 @@ public sealed class EnvelopeStartupTests(RegistryClusterFixture fixture)
 
         // Assert
         Assert.Contains("Streams:Envelope:SchemaId", failure.Message, StringComparison.Ordinal);
-        Assert.True(failure.InnerException is SchemaRegistryException { IsSchemaNotFound: true });
+        Assert.True(failure.InnerException is SchemaRegistryException { ErrorCode: RegistryFailures.SchemaNotFound });
     }
 
     [Fact]

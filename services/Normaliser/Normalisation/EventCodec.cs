@@ -27,12 +27,12 @@ public sealed class EventCodec(Func<EnvelopeSerializer> serializer)
     };
 
     /// <summary>Decodes a record value; null with <paramref name="problem"/> set when it is not a readable envelope (poison).</summary>
-    /// <exception cref="SchemaRegistryException">The registry could not be asked: the record is not at fault, the batch is retried.</exception>
+    /// <exception cref="SchemaRegistryUnavailableException">The registry could not be asked: the record is not at fault, the batch is retried.</exception>
     public JsonObject? TryDecode(ReadOnlyMemory<byte> value, out string? problem)
     {
         try
         {
-            var envelope = serializer().Deserialize(value.Span);
+            var envelope = serializer().Deserialize(value);
             problem = null;
             return (JsonObject)JsonNode.Parse(CloudEventJson.ToJson(envelope))!;
         }
@@ -58,8 +58,8 @@ public sealed class EventCodec(Func<EnvelopeSerializer> serializer)
     }
 
     /// <summary>Reads <c>source</c> and <c>id</c> of an encoded event, for rebuilding the duplicate window from <c>streams.normalised</c>.</summary>
-    /// <exception cref="SchemaRegistryException">The registry could not be asked.</exception>
-    public bool TryReadIdentity(ReadOnlySpan<byte> value, out string source, out string id)
+    /// <exception cref="SchemaRegistryUnavailableException">The registry could not be asked.</exception>
+    public bool TryReadIdentity(ReadOnlyMemory<byte> value, out string source, out string id)
     {
         try
         {

@@ -1,6 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
-using Microsoft.Extensions.Options;
+using Confluent.SchemaRegistry;
 using Streams.Envelope;
 
 namespace Streams.IntegrationTests.Infrastructure;
@@ -11,9 +11,9 @@ namespace Streams.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TestEnvelopes : IDisposable
 {
-    private readonly SchemaRegistryClient _client;
+    private readonly CachedSchemaRegistryClient _client;
 
-    private TestEnvelopes(SchemaRegistryClient client, EnvelopeSerializer serializer) => (_client, Serializer) = (client, serializer);
+    private TestEnvelopes(CachedSchemaRegistryClient client, EnvelopeSerializer serializer) => (_client, Serializer) = (client, serializer);
 
     /// <summary>The serializer, registered as the services register it (same subject, same schema, same id).</summary>
     public EnvelopeSerializer Serializer { get; }
@@ -23,9 +23,9 @@ public sealed class TestEnvelopes : IDisposable
 
     public static async Task<TestEnvelopes> RegisterAsync(Uri registry)
     {
-        var client = new SchemaRegistryClient(Options.Create(new SchemaRegistryClientOptions { Url = registry.ToString(), RequestTimeoutMs = 30_000 }));
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var id = await client.RegisterAsync(EnvelopeSchemas.DefaultSubject, EnvelopeSchemas.CurrentJson, deadline.Token);
+        ArgumentNullException.ThrowIfNull(registry);
+        var client = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = registry.ToString(), RequestTimeoutMs = 30_000 });
+        var id = await client.RegisterSchemaAsync(EnvelopeSchemas.Subject, new Schema(EnvelopeSchemas.CurrentJson, SchemaType.Avro)).WaitAsync(TimeSpan.FromSeconds(60));
         return new TestEnvelopes(client, new EnvelopeSerializer(client, id, EnvelopeSchemas.Current));
     }
 

@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Options;
-using Streams.Envelope;
+using Confluent.SchemaRegistry;
 
 namespace Streams.SchemaRegistry.Tests.Infrastructure;
 
-/// <summary>Creates the services' caching registry client for a replica.</summary>
+/// <summary>Creates the services' caching registry client (Confluent's) for a replica.</summary>
 public static class RegistryClients
 {
-    public static SchemaRegistryClient For(Uri url) =>
-        new(Options.Create(new SchemaRegistryClientOptions { Url = url.ToString(), RequestTimeoutMs = 30_000 }));
+    public static CachedSchemaRegistryClient For(Uri url) =>
+        new(new SchemaRegistryConfig { Url = url?.ToString(), RequestTimeoutMs = 30_000 });
 }
