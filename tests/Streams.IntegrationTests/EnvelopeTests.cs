@@ -94,6 +94,44 @@ public sealed class EnvelopeTests(LocalClusterFixture cluster)
             deadLetters.Select(r => Convert.ToHexString(r.Message.Value)).Order());
     }
 
+    [Fact]
+    public async Task Egress_NewSchemaIdWhileTheRegistryIsDown_WaitsInPlaceAndDeliversOnceItIsBack()
+    {
+        // Arrange: a registry of this test's own, which the egress host and a v2 producer use.
+        await using var receiver = await TestReceiver.StartAsync();
+        var topics = cluster.CreateTopics(partitions: 2);
+        var schemasTopic = topics.Prefix + "_schemas";
+        cluster.Cluster.CreateTopic(schemasTopic, partitions: 1, replicationFactor: 3);
+        var registryUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var registry = await RegistryServer.StartAsync(cluster.BootstrapServers, schemasTopic, url: registryUrl);
+        using var envelopes = await TestEnvelopes.RegisterAsync(registry.Url);
+        var v2Id = await EnvelopeV2.RegisterAsync(envelopes.Registry);
+        var pipeline = new Pipeline(cluster, topics).Set("Streams__SchemaRegistry__Url", registryUrl);
+        pipeline.Subscribe("outage", receiver.Url);
+        await using var host = pipeline.Start("egress");
+        await host.WaitUntilRunningAsync();
+        await ProduceAsync(topics.Normalised, [envelopes.Encode("""{"specversion":"1.0","id":"v1-first","source":"/tests","type":"t"}""")]);
+        await Eventually.WaitUntilAsync(() => receiver.HasAll(["v1-first"]), Deadline, () => "the v1 event did not arrive");
+        var v2Values = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => EnvelopeV2.WriteAsync(
+            envelopes.Registry, v2Id, envelopes.Encode($$$"""{"specversion":"1.0","id":"v2-{{{i}}}","source":"/tests","type":"t","partitionkey":"k{{{i}}}"}"""), "acme")));
+
+        // Act: the registry goes away before egress has seen the v2 id, and comes back (same state, same address) later.
+        await registry.DisposeAsync();
+        await ProduceAsync(topics.Normalised, v2Values);
+        await host.WaitForOutputAsync(line => line.Contains("Schema registry unavailable", StringComparison.Ordinal), Deadline);
+        var exitedDuringOutage = host.HasExited;
+        var deliveredDuringOutage = receiver.DistinctCount;
+        await using var restarted = await RegistryServer.StartAsync(cluster.BootstrapServers, schemasTopic, url: registryUrl);
+        await Eventually.WaitUntilAsync(() => receiver.HasAll(Ids("v2")), Deadline, () => $"{receiver.DistinctCount - 1} of 4 v2 events arrived after the registry came back");
+        var noDeadLetter = TopicReader.ReadAsync(cluster.BootstrapServers, topics.DeadLetters, r => r.Count > 0, TimeSpan.FromSeconds(3));
+
+        // Assert
+        Assert.False(exitedDuringOutage);
+        Assert.Equal(1, deliveredDuringOutage);
+        Assert.All(Ids("v2"), id => Assert.Equal(1, receiver.Deliveries[id]));
+        await Assert.ThrowsAsync<TimeoutException>(() => noDeadLetter);
+    }
+
     private static IEnumerable<string> Ids(string prefix, int count = 4) => Enumerable.Range(0, count).Select(i => $"{prefix}-{i}");
 
     private Task<byte[]> V2ValueAsync(int v2Id, string id) => EnvelopeV2.WriteAsync(

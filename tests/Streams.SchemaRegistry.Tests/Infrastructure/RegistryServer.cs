@@ -24,10 +24,11 @@ public sealed class RegistryServer : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(60) };
 
-    public static async Task<RegistryServer> StartAsync(string bootstrapServers, string topic, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="url">Where to listen; a free port by default, a fixed one to bring a registry back where its clients look.</param>
+    public static async Task<RegistryServer> StartAsync(string bootstrapServers, string topic, IReadOnlyDictionary<string, string>? settings = null, string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["Streams:Kafka:BootstrapServers"] = bootstrapServers;
         builder.Configuration["Streams:SchemaRegistry:Topic"] = topic;
