@@ -5,14 +5,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
-using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Serilog;
 using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
-using Streams.Telemetry;
 
 namespace Streams.Logging;
 
@@ -24,8 +22,9 @@ public static class StreamsLoggingBuilderExtensions
     /// <summary>
     /// Replaces the default log providers with Serilog writing to stdout (JSON lines by default, see
     /// <see cref="StreamsLoggingOptions"/>), with the current trace and span ids on every line; and, when
-    /// <c>Streams:Telemetry:OtlpEndpoint</c> is set, exports the hops' spans (<see cref="HopTracing"/>) and the
-    /// Streams metrics over OTLP.
+    /// <c>Streams:Telemetry:OtlpEndpoint</c> is set, exports the hops' spans (<see cref="HopTracing"/>) over OTLP.
+    /// Metrics are not exported: they are prometheus-net's, served on <c>/metrics</c> (see Streams.Telemetry), which
+    /// a collector can scrape with its Prometheus receiver.
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
@@ -81,10 +80,7 @@ public static class StreamsLoggingBuilderExtensions
                 .AddSource(HopTracing.SourceName)
                 // By trace id alone, so every hop keeps or drops the same traces.
                 .SetSampler(new TraceIdRatioBasedSampler(Math.Clamp(export.TraceSampleRatio, 0, 1)))
-                .AddOtlpExporter(otlp => Target(otlp, endpoint, protocol, "v1/traces")))
-            .WithMetrics(metrics => metrics
-                .AddMeter(StreamsMetrics.MeterName)
-                .AddOtlpExporter(otlp => Target(otlp, endpoint, protocol, "v1/metrics")));
+                .AddOtlpExporter(otlp => Target(otlp, endpoint, protocol, "v1/traces")));
     }
 
     private static void Target(OtlpExporterOptions otlp, Uri endpoint, OtlpExportProtocol protocol, string httpPath)

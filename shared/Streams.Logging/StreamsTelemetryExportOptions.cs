@@ -1,6 +1,6 @@
 namespace Streams.Logging;
 
-/// <summary>Where traces and metrics are exported over OTLP: the <c>Streams:Telemetry</c> configuration section.</summary>
+/// <summary>Where traces are exported over OTLP: the <c>Streams:Telemetry</c> configuration section.</summary>
 public sealed class StreamsTelemetryExportOptions
 {
     /// <summary>The configuration section these options bind to.</summary>
@@ -18,6 +18,6 @@ public sealed class StreamsTelemetryExportOptions
     /// </summary>
     public double TraceSampleRatio { get; set; } = 0.01;
 
-    /// <summary>The service name traces and metrics carry.</summary>
+    /// <summary>The service name traces carry.</summary>
     public string ServiceName { get; set; } = "streams";
 }

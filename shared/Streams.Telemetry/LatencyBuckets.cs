@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-
 namespace Streams.Telemetry;
 
 /// <summary>
@@ -26,7 +24,4 @@ public static class LatencyBuckets
         10, 15, 20, 30, 45, 60,
         90, 120, 180, 300, 450, 600,
     ]);
-
-    /// <summary>Gets the advice that hands <see cref="Seconds"/> to any listener honouring bucket advice.</summary>
-    public static InstrumentAdvice<double> Advice { get; } = new() { HistogramBucketBoundaries = Seconds };
 }

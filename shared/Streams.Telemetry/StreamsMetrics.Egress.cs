@@ -8,12 +8,12 @@ public sealed partial class StreamsMetrics
     /// <param name="outcome">The outcome, e.g. <c>delivered</c>, <c>dead_lettered</c> or <c>retry_tier</c>.</param>
     /// <param name="count">How many events.</param>
     public void CountDeliveries(string subscription, string outcome, long count) =>
-        _deliveries.Add(count, Tag(Subscription, subscription), Tag("outcome", outcome));
+        _deliveries.WithLabels([outcome, subscription]).Inc(count);
 
     /// <summary>Counts <paramref name="count"/> events sent to the dead-letter topic.</summary>
     /// <param name="subscription">The subscription that gave up on them; empty for events nobody could read.</param>
     /// <param name="reason">Why, e.g. <c>rejected</c> or <c>undecodable</c>.</param>
     /// <param name="count">How many events.</param>
     public void CountDeadLetters(string subscription, string reason, long count) =>
-        _deadLetters.Add(count, Tag(Subscription, subscription), Tag("reason", reason));
+        _deadLetters.WithLabels([reason, subscription]).Inc(count);
 }

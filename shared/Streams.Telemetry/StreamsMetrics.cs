@@ -1,102 +1,119 @@
-using System.Diagnostics.Metrics;
+using System.Globalization;
+using Prometheus;
 
 namespace Streams.Telemetry;
 
 /// <summary>
-/// The pipeline's instruments on the one <see cref="MeterName"/> meter, behind typed methods so that hops
-/// never build tag arrays and every series is named and labelled the same way everywhere.
+/// The pipeline's Prometheus metrics, behind typed methods so that hops never spell a metric or label name and every
+/// series is named and labelled the same way everywhere.
 /// </summary>
 /// <remarks>
-/// Every method is safe to call concurrently and allocation-free for string labels, so it can run per event.
-/// To add a metric: create its instrument in the constructor and add one method that records it.
+/// <para>
+/// The metrics live in the <see cref="CollectorRegistry"/> handed to the constructor rather than in prometheus-net's
+/// static default registry, so that several hosts in one process (as in the tests) each expose only their own series.
+/// </para>
+/// <para>
+/// Every method is safe to call concurrently and, for string labels, allocation-free once its series exists (label
+/// values go to prometheus-net as a stack-held span), so it can run per event. Label names are listed alphabetically,
+/// the order the exposition has always had, and label values are passed in that same order.
+/// </para>
+/// <para>
+/// To add a metric: create it in the constructor (or on first use, as the partial files for single roles do) and add
+/// one method that records it.
+/// </para>
 /// </remarks>
 public sealed partial class StreamsMetrics
 {
-    /// <summary>The name of the meter that holds every Streams instrument.</summary>
-    public const string MeterName = "Streams";
-
     private const string Hop = "hop";
     private const string Subscription = "subscription";
+    private const string Outcome = "outcome";
+    private const string Reason = "reason";
+    private const string Status = "status";
+    private const string Partition = "partition";
 
     private static readonly string[] StatusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx"];
 
-    private readonly Histogram<double> _lagIn;
-    private readonly Histogram<double> _lagOut;
-    private readonly Histogram<double> _processDuration;
-    private readonly Histogram<double> _endToEndLag;
-    private readonly Counter<long> _eventsIn;
-    private readonly Counter<long> _eventsOut;
-    private readonly Counter<long> _deliveries;
-    private readonly Counter<long> _deliveryAttempts;
-    private readonly Counter<long> _retries;
-    private readonly Counter<long> _deadLetters;
-    private readonly Counter<long> _ingestRequests;
-    private readonly Counter<long> _invalidEvents;
-    private readonly Gauge<long> _consumerLag;
-    private readonly Gauge<long> _producerQueueDepth;
+    private readonly MetricFactory _factory;
+    private readonly Histogram _lagIn;
+    private readonly Histogram _lagOut;
+    private readonly Histogram _processDuration;
+    private readonly Histogram _endToEndLag;
+    private readonly Counter _eventsIn;
+    private readonly Counter _eventsOut;
+    private readonly Counter _deliveries;
+    private readonly Counter _deliveryAttempts;
+    private readonly Counter _retries;
+    private readonly Counter _deadLetters;
+    private readonly Counter _ingestRequests;
+    private readonly Counter _invalidEvents;
+    private readonly Gauge _consumerLag;
+    private readonly Gauge _producerQueueDepth;
 
     /// <summary>Initializes a new instance of the <see cref="StreamsMetrics"/> class.</summary>
-    /// <param name="meterFactory">Creates (and later disposes) the <see cref="MeterName"/> meter.</param>
-    public StreamsMetrics(IMeterFactory meterFactory)
+    /// <param name="registry">The registry the metrics are created in, and that <c>/metrics</c> serves.</param>
+    public StreamsMetrics(CollectorRegistry registry)
     {
-        ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(MeterName);
+        ArgumentNullException.ThrowIfNull(registry);
+        _factory = Metrics.WithCustomRegistry(registry);
 
-        _lagIn = LatencyHistogram(meter, "streams_lag_in_seconds", "Time from an event's production until the hop consumed it");
-        _lagOut = LatencyHistogram(meter, "streams_lag_out_seconds", "Time from an event's production until the hop produced its output");
-        _processDuration = LatencyHistogram(meter, "streams_process_duration_seconds", "Time the hop spent processing one event");
-        _endToEndLag = LatencyHistogram(meter, "streams_e2e_lag_seconds", "Time from ingest until the subscriber acknowledged the event");
+        // prometheus-net writes exemplars only in the OpenMetrics format, which /metrics does not serve
+        // (see MapPrometheusMetrics), so sampling trace ids into them would be per-event work nobody sees.
+        _factory.ExemplarBehavior = ExemplarBehavior.NoExemplars();
 
-        _eventsIn = meter.CreateCounter<long>("streams_events_in_total", "{event}", "Events consumed by the hop");
-        _eventsOut = meter.CreateCounter<long>("streams_events_out_total", "{event}", "Events produced by the hop");
-        _deliveries = meter.CreateCounter<long>("streams_deliveries_total", "{delivery}", "Deliveries finished, by final outcome");
-        _deliveryAttempts = meter.CreateCounter<long>("streams_delivery_attempts_total", "{attempt}", "HTTP delivery attempts, by response status class");
-        _retries = meter.CreateCounter<long>("streams_retries_total", "{retry}", "Delivery retries, local (in place) or global (via the retry topic)");
-        _deadLetters = meter.CreateCounter<long>("streams_dead_letters_total", "{event}", "Events sent to the dead-letter topic");
-        _ingestRequests = meter.CreateCounter<long>("streams_ingest_requests_total", "{request}", "Ingest HTTP requests, by response status code");
-        _invalidEvents = meter.CreateCounter<long>("streams_invalid_events_total", "{event}", "Events the hop rejected as invalid");
+        _lagIn = LatencyHistogram("streams_lag_in_seconds", "Time from an event's production until the hop consumed it", Hop);
+        _lagOut = LatencyHistogram("streams_lag_out_seconds", "Time from an event's production until the hop produced its output", Hop);
+        _processDuration = LatencyHistogram("streams_process_duration_seconds", "Time the hop spent processing one event", Hop);
+        _endToEndLag = LatencyHistogram("streams_e2e_lag_seconds", "Time from ingest until the subscriber acknowledged the event", Subscription);
 
-        _consumerLag = meter.CreateGauge<long>("streams_consumer_lag", "{message}", "Messages between the consumer group's committed offset and the partition's end");
-        _producerQueueDepth = meter.CreateGauge<long>("streams_producer_queue_depth", "{message}", "Messages waiting in the producer's local queue");
+        _eventsIn = _factory.CreateCounter("streams_events_in_total", "Events consumed by the hop", [Hop]);
+        _eventsOut = _factory.CreateCounter("streams_events_out_total", "Events produced by the hop", [Hop]);
+        _deliveries = _factory.CreateCounter("streams_deliveries_total", "Deliveries finished, by final outcome", [Outcome, Subscription]);
+        _deliveryAttempts = _factory.CreateCounter("streams_delivery_attempts_total", "HTTP delivery attempts, by response status class", ["status_class", Subscription]);
+        _retries = _factory.CreateCounter("streams_retries_total", "Delivery retries, local (in place) or global (via the retry topic)", ["kind", Subscription]);
+        _deadLetters = _factory.CreateCounter("streams_dead_letters_total", "Events sent to the dead-letter topic", [Reason, Subscription]);
+        _ingestRequests = _factory.CreateCounter("streams_ingest_requests_total", "Ingest HTTP requests, by response status code", [Status]);
+        _invalidEvents = _factory.CreateCounter("streams_invalid_events_total", "Events the hop rejected as invalid", [Hop, Reason]);
+
+        _consumerLag = _factory.CreateGauge("streams_consumer_lag", "Messages between the consumer group's committed offset and the partition's end", ["group", Partition, "topic"]);
+        _producerQueueDepth = _factory.CreateGauge("streams_producer_queue_depth", "Messages waiting in the producer's local queue", ["client"]);
     }
 
     /// <summary>Records how long after production an event reached <paramref name="hop"/>.</summary>
     /// <param name="hop">The hop that consumed the event.</param>
     /// <param name="lag">Consume time minus the event's production timestamp.</param>
-    public void RecordLagIn(string hop, TimeSpan lag) => _lagIn.Record(lag.TotalSeconds, Tag(Hop, hop));
+    public void RecordLagIn(string hop, TimeSpan lag) => _lagIn.WithLabels([hop]).Observe(lag.TotalSeconds);
 
     /// <summary>Records how long after production an event left <paramref name="hop"/>.</summary>
     /// <param name="hop">The hop that produced the output.</param>
     /// <param name="lag">Produce time minus the event's production timestamp.</param>
-    public void RecordLagOut(string hop, TimeSpan lag) => _lagOut.Record(lag.TotalSeconds, Tag(Hop, hop));
+    public void RecordLagOut(string hop, TimeSpan lag) => _lagOut.WithLabels([hop]).Observe(lag.TotalSeconds);
 
     /// <summary>Records the time <paramref name="hop"/> spent on one event.</summary>
     /// <param name="hop">The processing hop.</param>
     /// <param name="duration">Processing time of the event.</param>
     public void RecordProcessDuration(string hop, TimeSpan duration) =>
-        _processDuration.Record(duration.TotalSeconds, Tag(Hop, hop));
+        _processDuration.WithLabels([hop]).Observe(duration.TotalSeconds);
 
     /// <summary>Records the end-to-end lag of an event delivered to <paramref name="subscription"/>.</summary>
     /// <param name="subscription">The subscription the event was delivered to.</param>
     /// <param name="lag">Acknowledgement time minus ingest time.</param>
     public void RecordEndToEndLag(string subscription, TimeSpan lag) =>
-        _endToEndLag.Record(lag.TotalSeconds, Tag(Subscription, subscription));
+        _endToEndLag.WithLabels([subscription]).Observe(lag.TotalSeconds);
 
     /// <summary>Counts events consumed by <paramref name="hop"/>.</summary>
     /// <param name="hop">The consuming hop.</param>
     /// <param name="count">How many events; batch consumers count a whole batch at once.</param>
-    public void CountEventsIn(string hop, long count = 1) => _eventsIn.Add(count, Tag(Hop, hop));
+    public void CountEventsIn(string hop, long count = 1) => _eventsIn.WithLabels([hop]).Inc(count);
 
     /// <summary>Counts events produced by <paramref name="hop"/>.</summary>
     /// <param name="hop">The producing hop.</param>
     /// <param name="count">How many events.</param>
-    public void CountEventsOut(string hop, long count = 1) => _eventsOut.Add(count, Tag(Hop, hop));
+    public void CountEventsOut(string hop, long count = 1) => _eventsOut.WithLabels([hop]).Inc(count);
 
     /// <summary>Counts a delivery that has reached its final <paramref name="outcome"/>.</summary>
     /// <param name="subscription">The subscription delivered to.</param>
     /// <param name="outcome">The final outcome, e.g. <c>delivered</c> or <c>dead_lettered</c>.</param>
-    public void CountDelivery(string subscription, string outcome) =>
-        _deliveries.Add(1, Tag(Subscription, subscription), Tag("outcome", outcome));
+    public void CountDelivery(string subscription, string outcome) => CountDeliveries(subscription, outcome, 1);
 
     /// <summary>Counts one HTTP delivery attempt.</summary>
     /// <param name="subscription">The subscription delivered to.</param>
@@ -105,29 +122,27 @@ public sealed partial class StreamsMetrics
     /// (timeout, connection failure) and <c>other</c> outside 100-599.
     /// </param>
     public void CountDeliveryAttempt(string subscription, int? statusCode) =>
-        _deliveryAttempts.Add(1, Tag(Subscription, subscription), Tag("status_class", StatusClass(statusCode)));
+        _deliveryAttempts.WithLabels([StatusClass(statusCode), subscription]).Inc();
 
     /// <summary>Counts one retry of a delivery.</summary>
     /// <param name="subscription">The subscription being retried.</param>
     /// <param name="kind">Whether the retry is local or global.</param>
     public void CountRetry(string subscription, RetryKind kind) =>
-        _retries.Add(1, Tag(Subscription, subscription), Tag("kind", kind == RetryKind.Local ? "local" : "global"));
+        _retries.WithLabels([kind == RetryKind.Local ? "local" : "global", subscription]).Inc();
 
     /// <summary>Counts an event sent to the dead-letter topic.</summary>
     /// <param name="subscription">The subscription that gave up on the event.</param>
     /// <param name="reason">Why, e.g. <c>retries_exhausted</c> or <c>rejected</c>.</param>
-    public void CountDeadLetter(string subscription, string reason) =>
-        _deadLetters.Add(1, Tag(Subscription, subscription), Tag("reason", reason));
+    public void CountDeadLetter(string subscription, string reason) => CountDeadLetters(subscription, reason, 1);
 
     /// <summary>Counts one ingest HTTP request.</summary>
     /// <param name="statusCode">The HTTP status code answered, used as the <c>status</c> label.</param>
-    public void CountIngestRequest(int statusCode) => _ingestRequests.Add(1, new KeyValuePair<string, object?>("status", statusCode));
+    public void CountIngestRequest(int statusCode) => _ingestRequests.WithLabels([Label(statusCode)]).Inc();
 
     /// <summary>Counts an event that <paramref name="hop"/> rejected as invalid.</summary>
     /// <param name="hop">The rejecting hop.</param>
     /// <param name="reason">Why, e.g. <c>schema</c> or <c>too_large</c>.</param>
-    public void CountInvalidEvent(string hop, string reason) =>
-        _invalidEvents.Add(1, Tag(Hop, hop), Tag("reason", reason));
+    public void CountInvalidEvent(string hop, string reason) => _invalidEvents.WithLabels([hop, reason]).Inc();
 
     /// <summary>Sets the consumer group's lag on one partition.</summary>
     /// <param name="topic">The topic.</param>
@@ -135,17 +150,14 @@ public sealed partial class StreamsMetrics
     /// <param name="group">The consumer group.</param>
     /// <param name="lag">Messages between the committed offset and the high watermark.</param>
     public void SetConsumerLag(string topic, int partition, string group, long lag) =>
-        _consumerLag.Record(lag, Tag("topic", topic), new KeyValuePair<string, object?>("partition", partition), Tag("group", group));
+        _consumerLag.WithLabels([group, Label(partition), topic]).Set(lag);
 
     /// <summary>Sets the number of messages queued in a producer client.</summary>
     /// <param name="client">The producer's client id.</param>
     /// <param name="depth">Messages waiting to be sent.</param>
-    public void SetProducerQueueDepth(string client, long depth) => _producerQueueDepth.Record(depth, Tag("client", client));
+    public void SetProducerQueueDepth(string client, long depth) => _producerQueueDepth.WithLabels([client]).Set(depth);
 
-    private static Histogram<double> LatencyHistogram(Meter meter, string name, string description) =>
-        meter.CreateHistogram(name, "s", description, tags: null, advice: LatencyBuckets.Advice);
-
-    private static KeyValuePair<string, object?> Tag(string name, string value) => new(name, value);
+    private static string Label(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string StatusClass(int? statusCode) => statusCode switch
     {
@@ -153,4 +165,12 @@ public sealed partial class StreamsMetrics
         >= 100 and < 600 => StatusClasses[(statusCode.Value / 100) - 1],
         _ => "other",
     };
+
+    private Histogram LatencyHistogram(string name, string help, string labelName) =>
+        _factory.CreateHistogram(name, help, [labelName], new HistogramConfiguration { Buckets = [.. LatencyBuckets.Seconds] });
+
+    // The metrics of the partial files are created on first use, so a host exposes only those of the roles it runs.
+    // Racing first calls are harmless: the registry hands every caller the one metric registered under a name.
+    private T OnFirstUse<T>(ref T? field, Func<MetricFactory, T> create)
+        where T : class => field ??= create(_factory);
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 
 namespace Streams.Telemetry;
 
@@ -10,9 +10,15 @@ namespace Streams.Telemetry;
 public static class TelemetryEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Answers GET <paramref name="pattern"/> with everything the registered <see cref="MetricsCollector"/>
-    /// holds, in the Prometheus text format 0.0.4. Requires <see cref="TelemetryServiceCollectionExtensions.AddStreamsTelemetry"/>.
+    /// Serves <paramref name="pattern"/> with prometheus-net's exporter, in the Prometheus text format 0.0.4, from the
+    /// container's <see cref="CollectorRegistry"/>. Requires <see cref="TelemetryServiceCollectionExtensions.AddStreamsTelemetry"/>.
     /// </summary>
+    /// <remarks>
+    /// OpenMetrics is turned off although Prometheus asks for it first: prometheus-net spells numbers differently
+    /// there (bucket bound <c>le="1.0"</c> instead of <c>le="1"</c>), so a switch would split every histogram
+    /// bucket series that Prometheus already stores, and <c>sum by (le)</c> in the dashboards and alerts would count
+    /// the old and new spelling as different buckets.
+    /// </remarks>
     /// <param name="endpoints">The endpoint route builder, usually the <c>WebApplication</c>.</param>
     /// <param name="pattern">The route, <c>/metrics</c> by default.</param>
     /// <returns>A builder to further configure the endpoint, e.g. to restrict who may scrape.</returns>
@@ -21,14 +27,13 @@ public static class TelemetryEndpointRouteBuilderExtensions
         [StringSyntax("Route")] string pattern = "/metrics")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-
-        // Resolved now rather than per request so that the collector listens from startup on.
-        var collector = endpoints.ServiceProvider.GetRequiredService<MetricsCollector>();
-        return endpoints.MapGet(pattern, context =>
-        {
-            var exposition = PrometheusTextWriter.ToText(collector.Collect());
-            context.Response.ContentType = PrometheusTextWriter.ContentType;
-            return context.Response.WriteAsync(exposition, context.RequestAborted);
-        });
+        var registry = endpoints.ServiceProvider.GetRequiredService<CollectorRegistry>();
+        return endpoints.MapMetrics(
+            settings =>
+            {
+                settings.Registry = registry;
+                settings.EnableOpenMetrics = false;
+            },
+            pattern);
     }
 }

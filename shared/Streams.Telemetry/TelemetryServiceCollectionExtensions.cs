@@ -1,6 +1,6 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prometheus;
 
 namespace Streams.Telemetry;
 
@@ -8,28 +8,27 @@ namespace Streams.Telemetry;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="StreamsMetrics"/> and a <see cref="MetricsCollector"/> listening to the Streams meter,
-    /// the runtime's meter and any <paramref name="additionalMeterNames"/>, both as singletons.
+    /// Registers a prometheus-net <see cref="CollectorRegistry"/> of this container's own, holding the .NET runtime's
+    /// and the process's metrics, and <see cref="StreamsMetrics"/> creating its metrics in it, both as singletons.
     /// </summary>
+    /// <remarks>
+    /// One registry per container rather than prometheus-net's static <see cref="Metrics.DefaultRegistry"/>, so that
+    /// hosts sharing a process (the tests run several) never expose each other's series.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
-    /// <param name="additionalMeterNames">
-    /// More meters to expose, e.g. <c>Microsoft.AspNetCore.Hosting</c> for HTTP server request durations.
-    /// </param>
     /// <returns>The same service collection.</returns>
-    public static IServiceCollection AddStreamsTelemetry(this IServiceCollection services, params string[] additionalMeterNames)
+    public static IServiceCollection AddStreamsTelemetry(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddMetrics();
-        services.TryAddSingleton(provider => new MetricsCollector(
-            [StreamsMetrics.MeterName, MetricsCollector.RuntimeMeterName, .. additionalMeterNames],
-            provider.GetRequiredService<IMeterFactory>()));
-        services.TryAddSingleton(provider =>
+        services.TryAddSingleton(static _ =>
         {
-            // Measurements recorded while no listener is attached are lost, so the collector must be listening
-            // before anyone can record: resolving it first guarantees that for every user of StreamsMetrics.
-            _ = provider.GetRequiredService<MetricsCollector>();
-            return new StreamsMetrics(provider.GetRequiredService<IMeterFactory>());
+            var registry = Metrics.NewCustomRegistry();
+
+            // The default registry gets these by itself; a custom one has to ask.
+            DotNetStats.Register(registry);
+            return registry;
         });
+        services.TryAddSingleton<StreamsMetrics>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
+using Streams.IntegrationTests.Infrastructure;
 using Streams.Telemetry;
 
 namespace Streams.Audit.Tests;
@@ -20,7 +22,7 @@ public sealed class KafkaStatisticsMetricsTests : IDisposable
     private readonly ServiceProvider _provider = new ServiceCollection().AddStreamsTelemetry().BuildServiceProvider();
 
     [Fact]
-    public void OnConsumerStatistics_AssignedPartitions_SetsTheirLagPerTopicPartitionAndGroup()
+    public async Task OnConsumerStatistics_AssignedPartitions_SetsTheirLagPerTopicPartitionAndGroup()
     {
         // Arrange
         var statistics = new KafkaStatisticsMetrics(_provider.GetRequiredService<StreamsMetrics>());
@@ -29,7 +31,9 @@ public sealed class KafkaStatisticsMetricsTests : IDisposable
         var set = statistics.OnConsumerStatistics("streams-egress", ConsumerStatistics);
 
         // Assert
-        var lag = Points("streams_consumer_lag");
+        var lag = (await SamplesAsync("streams_consumer_lag")).ToDictionary(
+            sample => (sample.Labels["topic"], sample.Labels["partition"], sample.Labels["group"]),
+            sample => sample.Value);
         Assert.Equal(2, set);
         Assert.Equal(10, lag[("streams.normalised", "0", "streams-egress")]);
         Assert.Equal(0, lag[("streams.normalised", "1", "streams-egress")]);
@@ -37,7 +41,7 @@ public sealed class KafkaStatisticsMetricsTests : IDisposable
     }
 
     [Fact]
-    public void OnProducerStatistics_MessageCount_SetsTheQueueDepthOfTheClient()
+    public async Task OnProducerStatistics_MessageCount_SetsTheQueueDepthOfTheClient()
     {
         // Arrange
         var statistics = new KafkaStatisticsMetrics(_provider.GetRequiredService<StreamsMetrics>());
@@ -46,11 +50,10 @@ public sealed class KafkaStatisticsMetricsTests : IDisposable
         var set = statistics.OnProducerStatistics("""{"name":"p#producer-1","client_id":"streams-producer","type":"producer","msg_cnt":1234}""");
 
         // Assert
-        var family = _provider.GetRequiredService<MetricsCollector>().Collect().Single(f => f.Name == "streams_producer_queue_depth");
-        var point = Assert.Single(family.Points);
+        var (labels, depth) = Assert.Single(await SamplesAsync("streams_producer_queue_depth"));
         Assert.True(set);
-        Assert.Equal(1234, point.Value);
-        Assert.Contains(new KeyValuePair<string, string>("client", "streams-producer"), point.Labels);
+        Assert.Equal(1234, depth);
+        Assert.Equal("streams-producer", labels["client"]);
     }
 
     [Theory]
@@ -76,12 +79,6 @@ public sealed class KafkaStatisticsMetricsTests : IDisposable
 
     public void Dispose() => _provider.Dispose();
 
-    private Dictionary<(string Topic, string Partition, string Group), double> Points(string name) =>
-        _provider.GetRequiredService<MetricsCollector>().Collect()
-            .Single(family => family.Name == name).Points
-            .ToDictionary(
-                point => (Label(point, "topic"), Label(point, "partition"), Label(point, "group")),
-                point => point.Value);
-
-    private static string Label(MetricPoint point, string name) => point.Labels.Single(label => label.Key == name).Value;
+    private async Task<List<(Dictionary<string, string> Labels, double Value)>> SamplesAsync(string name) =>
+        [.. MetricsText.Samples(await MetricsText.ExportAsync(_provider.GetRequiredService<CollectorRegistry>()), name)];
 }

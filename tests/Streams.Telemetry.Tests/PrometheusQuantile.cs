@@ -3,25 +3,23 @@ namespace Streams.Telemetry.Tests;
 /// <summary>Prometheus' histogram_quantile, as promql/quantile.go computes it, for checking bucket choices.</summary>
 internal static class PrometheusQuantile
 {
-    public static double Estimate(double quantile, IReadOnlyList<double> bounds, IReadOnlyList<long> bucketCounts)
+    /// <summary>Estimates <paramref name="quantile"/> from cumulative bucket counts keyed by upper bound, <c>+Inf</c> last.</summary>
+    public static double Estimate(double quantile, SortedDictionary<double, double> cumulative)
     {
-        var total = bucketCounts.Sum();
-        var rank = quantile * total;
-        long below = 0;
-        for (var bucket = 0; bucket < bounds.Count; bucket++)
+        var rank = quantile * cumulative.Values.Last();
+        var (lower, below) = (0.0, 0.0);
+        foreach (var (bound, count) in cumulative)
         {
-            var inBucket = bucketCounts[bucket];
-            if (below + inBucket >= rank)
+            if (count >= rank)
             {
-                var start = bucket == 0 ? 0 : bounds[bucket - 1];
-                return start + ((bounds[bucket] - start) * ((rank - below) / inBucket));
+                // Prometheus answers with the highest finite bound when the rank falls in +Inf.
+                return double.IsPositiveInfinity(bound) ? lower : lower + ((bound - lower) * ((rank - below) / (count - below)));
             }
 
-            below += inBucket;
+            (lower, below) = (bound, count);
         }
 
-        // Prometheus answers with the highest finite bound when the rank falls in +Inf.
-        return bounds[^1];
+        return lower;
     }
 
     /// <summary>The index of the bucket a value falls in, with "le" semantics.</summary>

@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
+using Prometheus;
 
 namespace Streams.IntegrationTests.Infrastructure;
 
 /// <summary>Reads samples out of a Prometheus text exposition.</summary>
+/// <remarks>Also compiled into the Telemetry and Audit unit tests, which read a registry rather than a running host.</remarks>
 public static partial class MetricsText
 {
     /// <summary>The value of the sample <paramref name="name"/> whose labels include every one of <paramref name="labels"/>; null when absent.</summary>
@@ -23,14 +26,13 @@ public static partial class MetricsText
         return buckets;
     }
 
-    public static async Task<string> ScrapeAsync(HttpClient http, string baseUrl)
+    /// <summary>
+    /// Every sample <paramref name="name"/> whose labels include every one of <paramref name="labels"/>, in exposition
+    /// order; label values are as written, still escaped.
+    /// </summary>
+    public static IEnumerable<(Dictionary<string, string> Labels, double Value)> Samples(string exposition, string name, params (string Name, string Value)[] labels)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        return await http.GetStringAsync(new Uri(baseUrl + "/metrics"));
-    }
-
-    private static IEnumerable<(Dictionary<string, string> Labels, double Value)> Samples(string exposition, string name, (string Name, string Value)[] labels)
-    {
+        ArgumentNullException.ThrowIfNull(exposition);
         foreach (var line in exposition.Split('\n'))
         {
             var match = Sample().Match(line);
@@ -47,9 +49,34 @@ public static partial class MetricsText
         }
     }
 
+    /// <summary>Each metric family's declared type (<c>counter</c>, <c>gauge</c>, <c>histogram</c>, ...), by name.</summary>
+    public static Dictionary<string, string> Types(string exposition)
+    {
+        ArgumentNullException.ThrowIfNull(exposition);
+        return Type().Matches(exposition).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["type"].Value);
+    }
+
+    public static async Task<string> ScrapeAsync(HttpClient http, string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return await http.GetStringAsync(new Uri(baseUrl + "/metrics"));
+    }
+
+    /// <summary>What <c>/metrics</c> would answer for <paramref name="registry"/>, without a server.</summary>
+    public static async Task<string> ExportAsync(CollectorRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        using var output = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(output);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
     [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})? (?<value>\S+)$")]
     private static partial Regex Sample();
 
     [GeneratedRegex(@"([a-zA-Z_][a-zA-Z0-9_]*)=""((?:[^""\\]|\\.)*)""")]
     private static partial Regex Label();
+
+    [GeneratedRegex(@"^# TYPE (?<name>\S+) (?<type>\S+)$", RegexOptions.Multiline)]
+    private static partial Regex Type();
 }
