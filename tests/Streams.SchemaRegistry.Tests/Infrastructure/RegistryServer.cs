@@ -24,6 +24,9 @@ public sealed class RegistryServer : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <param name="bootstrapServers">The cluster holding the registry's topic.</param>
+    /// <param name="topic">The registry's topic (its whole state).</param>
+    /// <param name="settings">More configuration, by key.</param>
     /// <param name="url">Where to listen; a free port by default, a fixed one to bring a registry back where its clients look.</param>
     public static async Task<RegistryServer> StartAsync(string bootstrapServers, string topic, IReadOnlyDictionary<string, string>? settings = null, string url = "http://127.0.0.1:0")
     {
