@@ -1,13 +1,13 @@
-using Streams.Avro;
+using Avro;
 using Streams.SchemaRegistry.Compatibility;
 
 namespace Streams.SchemaRegistry.Tests;
 
 public class CompatibilityCheckerTests
 {
-    private static readonly AvroSchema V1 = AvroSchema.Parse(TestSchemas.V1);
-    private static readonly AvroSchema V2 = AvroSchema.Parse(TestSchemas.V2);
-    private static readonly AvroSchema V3 = AvroSchema.Parse(TestSchemas.V3Required);
+    private static readonly Schema V1 = Schema.Parse(TestSchemas.V1);
+    private static readonly Schema V2 = Schema.Parse(TestSchemas.V2);
+    private static readonly Schema V3 = Schema.Parse(TestSchemas.V3Required);
 
     [Theory]
     [InlineData("BACKWARD", false)]
@@ -30,8 +30,8 @@ public class CompatibilityCheckerTests
     public void Check_TransitiveLevel_ChecksEveryVersionNotOnlyTheLatest()
     {
         // Arrange: v1 has a required email, v2 (latest) gives it a default, the candidate drops it.
-        var withEmail = AvroSchema.Parse("""{"type":"record","name":"Person","namespace":"test","fields":[{"name":"name","type":"string"},{"name":"email","type":"string"}]}""");
-        var withDefault = AvroSchema.Parse("""{"type":"record","name":"Person","namespace":"test","fields":[{"name":"name","type":"string"},{"name":"email","type":"string","default":""}]}""");
+        var withEmail = Schema.Parse("""{"type":"record","name":"Person","namespace":"test","fields":[{"name":"name","type":"string"},{"name":"email","type":"string"}]}""");
+        var withDefault = Schema.Parse("""{"type":"record","name":"Person","namespace":"test","fields":[{"name":"name","type":"string"},{"name":"email","type":"string","default":""}]}""");
 
         // Act
         var latestOnly = CompatibilityChecker.Check(V1, [(1, withEmail), (2, withDefault)], CompatibilityLevel.Forward);
@@ -47,8 +47,8 @@ public class CompatibilityCheckerTests
     public void Check_WriterUnionBranchTheReaderLacks_IsIncompatibleEvenThoughNoValueUsedItYet()
     {
         // Arrange: old values may be null; a reader of plain string cannot read those.
-        var nullable = AvroSchema.Parse("""{"type":"record","name":"R","fields":[{"name":"s","type":["null","string"]}]}""");
-        var plain = AvroSchema.Parse("""{"type":"record","name":"R","fields":[{"name":"s","type":"string"}]}""");
+        var nullable = Schema.Parse("""{"type":"record","name":"R","fields":[{"name":"s","type":["null","string"]}]}""");
+        var plain = Schema.Parse("""{"type":"record","name":"R","fields":[{"name":"s","type":"string"}]}""");
 
         // Act
         var problems = CompatibilityChecker.Check(plain, [(1, nullable)], CompatibilityLevel.Backward);

@@ -81,6 +81,8 @@ public sealed class RegistryRestTests(RegistryClusterFixture fixture) : IAsyncLi
     [Theory]
     [InlineData("""{"type":"record","name":"NoFields"}""")]
     [InlineData("""{"type":"nonsense"}""")]
+    [InlineData("""{"type":"array","items":{"type":"nonsense"}}""")]
+    [InlineData("""{"type":"record","name":"R","fields":[{"name":"a","type":"nonsense"}]}""")]
     [InlineData("""{not json""")]
     [InlineData("""{"type":"record","name":"R","fields":[{"name":"n","type":"int","default":"text"}]}""")]
     public async Task Register_InvalidSchema_Answers422With42201(string schema)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Avro;
 using Microsoft.Extensions.Options;
-using Streams.Avro;
 using Streams.SchemaRegistry.Compatibility;
 using Streams.SchemaRegistry.Storage;
 
@@ -18,7 +18,7 @@ internal sealed class SchemaRegistryApi(SchemaStore store, IOptions<SchemaRegist
     private const int RegisterAttempts = 5;
 
     private readonly SemaphoreSlim _writes = new(1, 1);
-    private readonly ConcurrentDictionary<string, AvroSchema> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Schema> _parsed = new(StringComparer.Ordinal);
 
     public async Task<int> RegisterAsync(string subject, JsonElement body, CancellationToken cancellationToken)
     {
@@ -208,8 +208,8 @@ internal sealed class SchemaRegistryApi(SchemaStore store, IOptions<SchemaRegist
     private static (byte[] Key, byte[]? Value) Deletion(SchemaVersion version, bool permanent) =>
         (SchemaLogFormat.SchemaKey(version.Subject, version.Version), permanent ? null : SchemaLogFormat.SchemaValue(version with { Deleted = true }));
 
-    private List<(int Version, AvroSchema Schema)> Parsed(IEnumerable<SchemaVersion> versions) =>
-        [.. versions.Select(v => (v.Version, _parsed.GetOrAdd(v.Schema, AvroSchema.Parse)))];
+    private List<(int Version, Schema Schema)> Parsed(IEnumerable<SchemaVersion> versions) =>
+        [.. versions.Select(v => (v.Version, _parsed.GetOrAdd(v.Schema, Schema.Parse)))];
 
     /// <summary>
     /// Decides on up-to-date state, then writes what was decided, one write at a time in this replica, within the write

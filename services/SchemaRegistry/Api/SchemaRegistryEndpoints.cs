@@ -22,6 +22,7 @@ internal static class SchemaRegistryEndpoints
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
     private static readonly string[] SchemaTypes = ["AVRO"];
+    private static readonly object[] NoAssociations = [];
 
     public static void Map(IEndpointRouteBuilder root)
     {
@@ -74,6 +75,10 @@ internal static class SchemaRegistryEndpoints
         endpoints.MapPost("/compatibility/subjects/{subject}/versions", (string subject, bool? verbose, HttpRequest request, SchemaRegistryApi api, CancellationToken ct) =>
             Answer(async () => Compatibility(await api.CheckCompatibilityAsync(subject, null, await BodyAsync(request, ct), ct), verbose ?? false)))
             .WithMetadata(new RegistryOperation("check-compatibility-all"));
+        // This registry keeps no associations (topic → subject). Confluent's .NET serdes (2.16) ask for a topic's associated
+        // subject before they fall back to <topic>-key/-value; an empty list answers them without a 404 each time.
+        endpoints.MapGet("/associations/resources/{resourceNamespace}/{resourceName}", () => Ok(NoAssociations))
+            .WithMetadata(new RegistryOperation("list-associations"));
         endpoints.MapGet("/config", (SchemaRegistryApi api, CancellationToken ct) =>
             Answer(async () => Level(await api.GetLevelAsync(null, defaultToGlobal: true, ct))))
             .WithMetadata(new RegistryOperation("get-global-config"));

@@ -1,15 +1,15 @@
-using Streams.Avro;
+using Avro;
 
 namespace Streams.SchemaRegistry.Compatibility;
 
-/// <summary>Checks a new schema against a subject's versions under a level, with the Avro library's schema resolution.</summary>
+/// <summary>Checks a new schema against a subject's versions under a level, by the specification's schema resolution (<see cref="AvroReaderWriterCompatibility"/>).</summary>
 internal static class CompatibilityChecker
 {
     /// <summary>What is incompatible; empty when the new schema is acceptable.</summary>
     /// <param name="candidate">The new schema.</param>
     /// <param name="versions">The subject's live versions, oldest first.</param>
     /// <param name="level">The subject's level.</param>
-    public static IReadOnlyList<string> Check(AvroSchema candidate, IReadOnlyList<(int Version, AvroSchema Schema)> versions, CompatibilityLevel level)
+    public static IReadOnlyList<string> Check(Schema candidate, IReadOnlyList<(int Version, Schema Schema)> versions, CompatibilityLevel level)
     {
         var against = level switch
         {
@@ -22,12 +22,12 @@ internal static class CompatibilityChecker
         var problems = new List<string>();
         foreach (var (version, existing) in against)
         {
-            if (backward && !AvroSchemaCompatibility.CanRead(existing, candidate, out var reason))
+            if (backward && !AvroReaderWriterCompatibility.CanRead(candidate, existing, out var reason))
             {
                 problems.Add($"The new schema cannot read data written with version {version}: {reason}");
             }
 
-            if (forward && !AvroSchemaCompatibility.CanRead(candidate, existing, out reason))
+            if (forward && !AvroReaderWriterCompatibility.CanRead(existing, candidate, out reason))
             {
                 problems.Add($"Version {version} cannot read data written with the new schema: {reason}");
             }

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Streams.Kafka;
@@ -13,6 +15,7 @@ namespace Streams.SchemaRegistry.Tests.Infrastructure;
 public sealed class RegistryServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentQueue<string> _log = new();
     private int _requests;
 
     private RegistryServer(WebApplication app) => _app = app;
@@ -21,6 +24,12 @@ public sealed class RegistryServer : IAsyncDisposable
 
     /// <summary>Requests this replica has answered, to see what a client's cache saves.</summary>
     public int RequestCount => Volatile.Read(ref _requests);
+
+    /// <summary>
+    /// The requests answered, oldest first, as <c>GET /subjects?deleted=true 200</c>, with <c>(no route)</c> after those
+    /// no endpoint took: what a client calls.
+    /// </summary>
+    public IReadOnlyCollection<string> Requests => _log;
 
     public HttpClient CreateClient() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(60) };
 
@@ -47,6 +56,13 @@ public sealed class RegistryServer : IAsyncDisposable
         app.Use((context, next) =>
         {
             Interlocked.Increment(ref server._requests);
+            // Logged as the answer starts, so a request is in the log before its client has the answer.
+            context.Response.OnStarting(() =>
+            {
+                var routed = context.GetEndpoint() is null ? " (no route)" : "";
+                server._log.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} {context.Response.StatusCode}{routed}");
+                return Task.CompletedTask;
+            });
             return next(context);
         });
         app.MapSchemaRegistry();

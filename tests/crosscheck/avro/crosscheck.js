@@ -8,13 +8,7 @@
 const fs = require('fs');
 const path = require('path');
 
-let avro;
-try {
-  avro = require('avsc');
-} catch (err) {
-  process.stderr.write('avsc is not installed: run `npm ci --prefix tests/crosscheck/avro`\n');
-  process.exit(2);
-}
+const avro = require('./load-avsc');
 
 // avsc offers md5 and sha256 fingerprints (Type#fingerprint) but no CRC-64-AVRO, so it is computed here
 // from the spec's definition, over avsc's canonical form.
