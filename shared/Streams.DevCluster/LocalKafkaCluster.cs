@@ -56,6 +56,12 @@ public sealed class LocalKafkaCluster : IDisposable
     }
 
     /// <summary>Creates a topic; the replication factor is capped at the broker count.</summary>
+    /// <remarks>
+    /// Through the mock API, not the admin API a real cluster is provisioned with: librdkafka 2.16's mock brokers
+    /// serve no CreateTopics (nor DescribeConfigs or AlterConfigs) and report controller id 0, which is no broker, so
+    /// <c>IAdminClient.CreateTopicsAsync</c> times out waiting for a controller (DevClusterTopicTests). Nor do they
+    /// keep topic configs, so settings such as <c>min.insync.replicas</c> have no local equivalent.
+    /// </remarks>
     public void CreateTopic(string name, int partitions, int replicationFactor = 3)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -9,8 +9,10 @@ namespace Streams.Kafka;
 /// </summary>
 /// <remarks>
 /// The start offset comes from a timestamp lookup (<c>OffsetsForTimes</c>) where the broker answers one. The local
-/// mock cluster answers "end" for every timestamp, so an "end" answer is checked against the partition's last record,
-/// and when it is wrong a binary search over record timestamps (about log2(N) single-record fetches) takes over.
+/// mock cluster (librdkafka 2.16's, as 2.0.2's before it) does not look timestamps up: it answers offset -1, "end",
+/// with no error, for every timestamp (TopicWindowReaderTests pins this). So an "end" answer, which a real broker
+/// gives only when no record is that recent, is checked against the partition's last record, and when it is wrong
+/// a binary search over record timestamps (about log2(N) single-record fetches) takes over.
 /// Timestamps are assumed to grow with offsets (producer CreateTime from one writer at a time); records a little
 /// out of order at the edge are still filtered by timestamp.
 /// </remarks>
