@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Prometheus;
 using Streams.Audit;
 using Streams.IntegrationTests.Infrastructure;
 using Streams.Kafka;
@@ -64,7 +65,7 @@ public sealed class KafkaStatisticsTests(LocalClusterFixture cluster) : IDisposa
         // Assert
         var lag = Assert.Single(Points("streams_consumer_lag"));
         Assert.Equal(4, lag.Value);
-        Assert.Equal([new("group", group), new("partition", "0"), new("topic", topic)], lag.Labels.OrderBy(label => label.Key));
+        Assert.Equal([new("group", group), new("partition", "0"), new("topic", topic)], lag.Labels.OrderBy(label => label.Key).ToList());
     }
 
     [Fact]
@@ -87,6 +88,6 @@ public sealed class KafkaStatisticsTests(LocalClusterFixture cluster) : IDisposa
     private KafkaClientFactory Clients() =>
         new(Options.Create(new KafkaOptions { BootstrapServers = cluster.BootstrapServers }), NullLoggerFactory.Instance, [new KafkaStatisticsMetrics(_provider.GetRequiredService<StreamsMetrics>())]);
 
-    private List<MetricPoint> Points(string family) =>
-        [.. _provider.GetRequiredService<MetricsCollector>().Collect().Where(f => f.Name == family).SelectMany(f => f.Points)];
+    private List<(Dictionary<string, string> Labels, double Value)> Points(string family) =>
+        [.. MetricsText.Samples(MetricsText.ExportAsync(_provider.GetRequiredService<CollectorRegistry>()).GetAwaiter().GetResult(), family)];
 }
