@@ -1,20 +1,30 @@
 using System.Text;
 using System.Text.Json;
+using Avro.Generic;
 using BenchmarkDotNet.Attributes;
+using Confluent.Kafka;
+using Confluent.SchemaRegistry;
+using Confluent.SchemaRegistry.Serdes;
 using Streams.Envelope;
 using Streams.Envelope.Tests;
 
 namespace Streams.LoadTests.Envelope;
 
 /// <summary>
-/// Envelope encode and decode per event, next to a same-run reference: parsing the event's structured JSON with
-/// System.Text.Json, which every hop did per event before the Avro envelope.
+/// Envelope encode and decode per event, next to same-run references: parsing the event's structured JSON with
+/// System.Text.Json (what every hop did per event before the Avro envelope), and Confluent's own Avro serdes over a
+/// generic and a specific record, the candidates <see cref="EnvelopeSerializer"/> was chosen against.
 /// </summary>
 [Config(typeof(BoundedConfig))]
 public class EnvelopeBenchmarks
 {
+    private static readonly SerializationContext Context = new(MessageComponentType.Value, "streams");
+
     private EnvelopeSerializer _serializer = null!;
     private SpecificEnvelopeSerializer _specific = null!;
+    private AvroSerializer<GenericRecord> _confluentWriter = null!;
+    private AvroDeserializer<GenericRecord> _confluentReader = null!;
+    private GenericRecord _record = null!;
     private byte[] _json = null!;
     private CloudEventEnvelope _envelope = null!;
     private byte[] _value = null!;
@@ -30,6 +40,8 @@ public class EnvelopeBenchmarks
         var registry = new InMemorySchemaRegistry();
         _serializer = new EnvelopeSerializer(registry, registry.Add(1, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
         _specific = new SpecificEnvelopeSerializer(registry, 1);
+        _confluentWriter = new AvroSerializer<GenericRecord>(registry, new AvroSerializerConfig { AutoRegisterSchemas = false, UseSchemaId = 1, SubjectNameStrategy = SubjectNameStrategy.Record });
+        _confluentReader = new AvroDeserializer<GenericRecord>(registry, new AvroDeserializerConfig { SubjectNameStrategy = SubjectNameStrategy.Record });
         var data = new StringBuilder("{\"items\":[");
         while (data.Length < DataBytes - 40)
         {
@@ -44,6 +56,7 @@ public class EnvelopeBenchmarks
             """);
         _envelope = CloudEventJson.FromJson(_json);
         _value = _serializer.Serialize(_envelope);
+        _record = _confluentReader.DeserializeAsync(_value, isNull: false, Context).GetAwaiter().GetResult();
         // Both paths must write the same bytes and read the same event, or their timings compare nothing.
         if (!_specific.Serialize(_envelope).AsSpan().SequenceEqual(_value)
             || !CloudEventJson.ToJson(_specific.Deserialize(_value)).AsSpan().SequenceEqual(CloudEventJson.ToJson(_serializer.Deserialize(_value))))
@@ -64,6 +77,12 @@ public class EnvelopeBenchmarks
 
     [Benchmark(Description = "decode: Kafka value -> envelope")]
     public CloudEventEnvelope Deserialize() => _serializer.Deserialize(_value);
+
+    [Benchmark(Description = "Confluent AvroSerializer<GenericRecord>: record -> Kafka value")]
+    public byte[] ConfluentSerialize() => _confluentWriter.SerializeAsync(_record, Context).GetAwaiter().GetResult();
+
+    [Benchmark(Description = "Confluent AvroDeserializer<GenericRecord>: Kafka value -> record")]
+    public GenericRecord ConfluentDeserialize() => _confluentReader.DeserializeAsync(_value, isNull: false, Context).GetAwaiter().GetResult();
 
     [Benchmark(Description = "encode, specific record: envelope -> Kafka value")]
     public byte[] SerializeSpecific() => _specific.Serialize(_envelope);

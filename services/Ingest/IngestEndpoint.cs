@@ -115,7 +115,7 @@ public sealed class IngestEndpoint(
         {
             try
             {
-                values[index] = await serializer.SerializeAsync(CloudEventJson.FromJson(batch.Events[index].Event.Json));
+                values[index] = serializer.Serialize(CloudEventJson.FromJson(batch.Events[index].Event.Json));
             }
             catch (CloudEventFormatException exception)
             {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Streams.Egress;
 using Streams.Envelope;
+using Streams.Kafka;
 using Streams.Telemetry;
 
 namespace Streams.Operations;
@@ -22,6 +23,8 @@ public static class OperatorCli
     /// <summary>Runs the command; exit code 0 on success, 2 on a usage error (message on stderr).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        // The commands build their own clients; they must load the librdkafka the roles load.
+        BundledLibrdkafka.EnsureLoaded();
         var root = new RootCommand("Streams operator commands") { DeadLetterCommands(), ReplayCommandLine() };
         try
         {

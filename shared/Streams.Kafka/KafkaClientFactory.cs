@@ -22,6 +22,7 @@ public sealed class KafkaClientFactory(
     /// </summary>
     public IProducer<byte[]?, byte[]> CreateProducer(string role, ProducerHealth? health = null)
     {
+        BundledLibrdkafka.EnsureLoaded();
         var config = new ProducerConfig
         {
             BootstrapServers = _options.BootstrapServers,
@@ -36,6 +37,9 @@ public sealed class KafkaClientFactory(
             QueueBufferingMaxMessages = 200_000,
             QueueBufferingMaxKbytes = 64 * 1024,
             CompressionType = CompressionType.Lz4,
+            // Reports are read for their error and offset only; marshalling key, value and headers back into managed
+            // memory for every record kept the producer's poll thread busy at ingest's batch rate.
+            DeliveryReportFields = "none",
             StatisticsIntervalMs = health is null && _listeners.Length == 0 ? 0 : 1000,
         };
         Apply(config);
@@ -70,6 +74,7 @@ public sealed class KafkaClientFactory(
         string groupId,
         Action<IConsumer<byte[]?, byte[]>, List<TopicPartitionOffset>>? onRevoked = null)
     {
+        BundledLibrdkafka.EnsureLoaded();
         var config = new ConsumerConfig
         {
             BootstrapServers = _options.BootstrapServers,

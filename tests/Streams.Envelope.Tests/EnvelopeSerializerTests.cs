@@ -1,5 +1,8 @@
 using System.Text;
 using Avro;
+using Avro.Generic;
+using Confluent.Kafka;
+using Confluent.SchemaRegistry.Serdes;
 
 namespace Streams.Envelope.Tests;
 
@@ -55,7 +58,7 @@ public class EnvelopeSerializerTests
     {
         // Arrange
         var registry = new InMemorySchemaRegistry();
-        var v2 = (RecordSchema)Schema.Parse(V2Json);
+        var v2 = (RecordSchema)Avro.Schema.Parse(V2Json);
         var v2Writer = new EnvelopeSerializer(registry, registry.Add(2, v2), v2);
         var v1 = new EnvelopeSerializer(registry, registry.Add(1, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
 
@@ -72,7 +75,7 @@ public class EnvelopeSerializerTests
     {
         // Arrange
         var registry = new InMemorySchemaRegistry();
-        var other = Schema.Parse("""{"type":"record","name":"Envelope","namespace":"io.streams","fields":[{"name":"id","type":"long"}]}""");
+        var other = Avro.Schema.Parse("""{"type":"record","name":"Envelope","namespace":"io.streams","fields":[{"name":"id","type":"long"}]}""");
 
         // Act and Assert
         Assert.Throws<ArgumentException>(() => new EnvelopeSerializer(registry, 3, other));
@@ -95,7 +98,7 @@ public class EnvelopeSerializerTests
     {
         // Arrange
         var registry = new InMemorySchemaRegistry();
-        registry.Add(9, Schema.Parse("\"string\""));
+        registry.Add(9, Avro.Schema.Parse("\"string\""));
         var serializer = new EnvelopeSerializer(registry, registry.Add(1, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
 
         // Act
@@ -163,4 +166,76 @@ public class EnvelopeSerializerTests
         reading.Unavailable = false;
         Assert.Equal("e1", serializer.Deserialize(bytes).Id);
     }
+
+    [Fact]
+    public async Task Serialize_Envelope_SameBytesAsConfluentsAvroSerializer()
+    {
+        // Arrange: Confluent's serializer is the reference for the wire format.
+        var registry = new InMemorySchemaRegistry();
+        var serializer = new EnvelopeSerializer(registry, registry.Add(3, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+        var reference = new AvroSerializer<GenericRecord>(registry, new AvroSerializerConfig { AutoRegisterSchemas = false, UseSchemaId = 3, SubjectNameStrategy = Confluent.SchemaRegistry.SubjectNameStrategy.Record });
+        var record = await ReferenceReader(registry).DeserializeAsync(serializer.Serialize(Sample), isNull: false, Context);
+
+        // Act
+        var ours = serializer.Serialize(Sample);
+        var theirs = await reference.SerializeAsync(record, Context);
+
+        // Assert
+        Assert.Equal(Convert.ToHexString(theirs), Convert.ToHexString(ours));
+    }
+
+    [Fact]
+    public async Task Deserialize_ValueFromConfluentsAvroSerializer_ReadsEveryField()
+    {
+        // Arrange: a record built field by field and written by Confluent's serializer.
+        var registry = new InMemorySchemaRegistry();
+        var serializer = new EnvelopeSerializer(registry, registry.Add(4, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+        var record = new GenericRecord(EnvelopeSchemas.Current);
+        record.Add("id", "c-1");
+        record.Add("source", "/confluent");
+        record.Add("type", "t");
+        record.Add("specversion", "1.0");
+        record.Add("time", new DateTime(2026, 11, 23, 10, 0, 0, 500, DateTimeKind.Utc));
+        record.Add("subject", null);
+        record.Add("datacontenttype", "application/octet-stream");
+        record.Add("dataschema", null);
+        record.Add("extensions", new Dictionary<string, object> { ["attempt"] = 3L, ["traced"] = true, ["partitionkey"] = "k" });
+        record.Add("data", new byte[] { 0, 255 });
+        record.Add("data_encoding", new GenericEnum((EnumSchema)EnvelopeSchemas.Current["data_encoding"].Schema, "BINARY"));
+        var value = await new AvroSerializer<GenericRecord>(registry, new AvroSerializerConfig { AutoRegisterSchemas = false, UseSchemaId = 4, SubjectNameStrategy = Confluent.SchemaRegistry.SubjectNameStrategy.Record })
+            .SerializeAsync(record, Context);
+
+        // Act
+        var decoded = serializer.Deserialize(value);
+
+        // Assert
+        Assert.Equal(("c-1", "/confluent", "t"), (decoded.Id, decoded.Source, decoded.Type));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 0, 0, 500, TimeSpan.Zero), decoded.Time);
+        Assert.Equal("application/octet-stream", decoded.DataContentType);
+        Assert.Equal((3L, true, "k"), (decoded.Extensions["attempt"], decoded.Extensions["traced"], decoded.Extensions["partitionkey"]));
+        Assert.Equal([0, 255], decoded.Data!);
+        Assert.Equal(EnvelopeDataEncoding.Binary, decoded.DataEncoding);
+    }
+
+    [Fact]
+    public async Task Serialize_Envelope_ConfluentsAvroDeserializerReadsIt()
+    {
+        // Arrange
+        var registry = new InMemorySchemaRegistry();
+        var serializer = new EnvelopeSerializer(registry, registry.Add(5, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+
+        // Act
+        var record = await ReferenceReader(registry).DeserializeAsync(serializer.Serialize(Sample), isNull: false, Context);
+
+        // Assert
+        Assert.Equal(("e1", "/s", "t"), ((string)record["id"], (string)record["source"], (string)record["type"]));
+        Assert.Equal(Sample.Time!.Value.UtcDateTime, (DateTime)record["time"]);
+        Assert.Equal(false, ((IDictionary<string, object>)record["extensions"])["flag"]);
+        Assert.Equal("JSON", ((GenericEnum)record["data_encoding"]).Value);
+    }
+
+    private static readonly SerializationContext Context = new(MessageComponentType.Value, "streams");
+
+    private static AvroDeserializer<GenericRecord> ReferenceReader(InMemorySchemaRegistry registry) =>
+        new(registry, new AvroDeserializerConfig { SubjectNameStrategy = Confluent.SchemaRegistry.SubjectNameStrategy.Record });
 }
