@@ -20,10 +20,9 @@ public sealed class EnvelopeRegistryTrafficTests(RegistryClusterFixture fixture)
         // Arrange
         await using var server = await RegistryServer.StartAsync(fixture.Cluster.BootstrapServers, fixture.CreateSchemasTopic());
         using var writerRegistry = RegistryClients.For(server.Url);
-        var id = await writerRegistry.RegisterSchemaAsync(EnvelopeSchemas.Subject, new Schema(EnvelopeSchemas.CurrentJson, SchemaType.Avro));
-        var writer = new EnvelopeSerializer(writerRegistry, id, EnvelopeSchemas.Current);
+        var writer = await RegisteredSerializerAsync(writerRegistry);
         using var readerRegistry = RegistryClients.For(server.Url);
-        var reader = new EnvelopeSerializer(readerRegistry, id, EnvelopeSchemas.Current);
+        var reader = new EnvelopeSerializer(readerRegistry, writer.SchemaId, EnvelopeSchemas.Current);
         var before = server.RequestCount;
 
         // Act
@@ -40,8 +39,7 @@ public sealed class EnvelopeRegistryTrafficTests(RegistryClusterFixture fixture)
         // Arrange
         await using var server = await RegistryServer.StartAsync(fixture.Cluster.BootstrapServers, fixture.CreateSchemasTopic());
         using var registry = RegistryClients.For(server.Url);
-        var id = await registry.RegisterSchemaAsync(EnvelopeSchemas.Subject, new Schema(EnvelopeSchemas.CurrentJson, SchemaType.Avro));
-        var serializer = new EnvelopeSerializer(registry, id, EnvelopeSchemas.Current);
+        var serializer = await RegisteredSerializerAsync(registry);
         var value = serializer.Serialize(Event);
         value[4] = 0x7F;
 
@@ -61,8 +59,7 @@ public sealed class EnvelopeRegistryTrafficTests(RegistryClusterFixture fixture)
         await using (var server = await RegistryServer.StartAsync(fixture.Cluster.BootstrapServers, fixture.CreateSchemasTopic()))
         {
             using var registry = RegistryClients.For(server.Url);
-            var id = await registry.RegisterSchemaAsync(EnvelopeSchemas.Subject, new Schema(EnvelopeSchemas.CurrentJson, SchemaType.Avro));
-            value = new EnvelopeSerializer(registry, id, EnvelopeSchemas.Current).Serialize(Event);
+            value = (await RegisteredSerializerAsync(registry)).Serialize(Event);
             url = server.Url;
         }
 
@@ -73,4 +70,8 @@ public sealed class EnvelopeRegistryTrafficTests(RegistryClusterFixture fixture)
         var exception = Assert.Throws<SchemaRegistryUnavailableException>(() => reader.Deserialize(value));
         Assert.True(exception.InnerException is HttpRequestException or TaskCanceledException or SchemaRegistryException { Status: >= HttpStatusCode.InternalServerError });
     }
+
+    /// <summary>The services' serializer, with the envelope registered as they register it.</summary>
+    private static async Task<EnvelopeSerializer> RegisteredSerializerAsync(CachedSchemaRegistryClient registry) =>
+        new(registry, await registry.RegisterSchemaAsync(EnvelopeSchemas.Subject, new Schema(EnvelopeSchemas.CurrentJson, SchemaType.Avro)), EnvelopeSchemas.Current);
 }
