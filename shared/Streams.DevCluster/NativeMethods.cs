@@ -4,8 +4,8 @@ namespace Streams.DevCluster;
 
 /// <summary>
 /// librdkafka's mock cluster API (rdkafka_mock.h), from the librdkafka that librdkafka.redist ships with
-/// Confluent.Kafka (its native asset is resolved through the app's deps.json, so this is the very library the
-/// clients load). Only the calls the local cluster uses are declared.
+/// Confluent.Kafka (<see cref="NativeLibraryResolver"/> binds it to the very library the clients load). Only the calls
+/// the local cluster uses are declared.
 /// </summary>
 internal static partial class NativeMethods
 {

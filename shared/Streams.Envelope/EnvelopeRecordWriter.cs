@@ -66,12 +66,12 @@ internal sealed class EnvelopeRecordWriter
     {
         var sample = new EnvelopeRecordWriter(EnvelopeSchemas.Current).ToRecord(new CloudEventEnvelope { Id = "", Source = "", Type = "" });
         using var buffer = new MemoryStream();
-        new GenericWriter<GenericRecord>(EnvelopeSchemas.Current).Write(sample, new BinaryEncoder(buffer));
+        new GenericDatumWriter<GenericRecord>(EnvelopeSchemas.Current).Write(sample, new BinaryEncoder(buffer));
         buffer.Position = 0;
         GenericRecord resolved;
         try
         {
-            resolved = new GenericReader<GenericRecord>(EnvelopeSchemas.Current, schema).Read(null!, new BinaryDecoder(buffer));
+            resolved = new GenericDatumReader<GenericRecord>(EnvelopeSchemas.Current, schema).Read(null!, new BinaryDecoder(buffer));
         }
         catch (AvroException ex)
         {

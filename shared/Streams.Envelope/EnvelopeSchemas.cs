@@ -17,6 +17,12 @@ public static class EnvelopeSchemas
     /// <summary>The parsed schema.</summary>
     public static RecordSchema Current { get; } = (RecordSchema)Schema.Parse(CurrentJson);
 
+    /// <summary>A schema as the registry holds it, parsed as Avro.</summary>
+    /// <exception cref="SchemaParseException">It is not an Avro schema (e.g. a Protobuf schema in a Confluent registry), or not a valid one.</exception>
+    internal static Schema Parse(Confluent.SchemaRegistry.Schema registered) => registered.SchemaType == Confluent.SchemaRegistry.SchemaType.Avro
+        ? Schema.Parse(registered.SchemaString)
+        : throw new SchemaParseException($"it is a {registered.SchemaType} schema, not an Avro one");
+
     private static string ReadResource(string name)
     {
         using var stream = typeof(EnvelopeSchemas).Assembly.GetManifestResourceStream("Streams.Envelope." + name)

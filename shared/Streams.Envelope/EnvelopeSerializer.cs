@@ -17,7 +17,7 @@ namespace Streams.Envelope;
 /// <remarks>
 /// Built from the libraries' parts rather than their serdes: Confluent's schema-id encoder and decoder frame the value,
 /// Confluent's <see cref="ISchemaRegistryClient"/> (cached) supplies writer schemas by id, and Apache.Avro's
-/// <see cref="GenericWriter{T}"/> and <see cref="GenericReader{T}"/> encode and decode, one reader per writer id. The
+/// <see cref="GenericDatumWriter{T}"/> and <see cref="GenericDatumReader{T}"/> encode and decode, one reader per writer id. The
 /// serdes themselves cost 12–16 µs of CPU per value here (their rule-execution continuations hop through the thread
 /// pool twice per call), which cut ingest to a quarter of its throughput; see docs/benchmarks.md. Values are written
 /// with the schema registered under <see cref="SchemaId"/> and read with their writer's schema, by field name, so
@@ -161,9 +161,7 @@ public sealed class EnvelopeSerializer
         Avro.Schema writer;
         try
         {
-            writer = registered.SchemaType == SchemaType.Avro
-                ? Avro.Schema.Parse(registered.SchemaString)
-                : throw new SchemaParseException($"it is a {registered.SchemaType} schema");
+            writer = EnvelopeSchemas.Parse(registered);
         }
         catch (AvroException ex)
         {

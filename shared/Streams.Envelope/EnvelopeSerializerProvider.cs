@@ -86,9 +86,7 @@ public sealed partial class EnvelopeSerializerProvider(
                 if (settings.SchemaId is { } id)
                 {
                     var given = await registry.GetSchemaAsync(id).WaitAsync(cancellationToken).ConfigureAwait(false);
-                    return given.SchemaType == SchemaType.Avro
-                        ? new EnvelopeSerializer(registry, id, Avro.Schema.Parse(given.SchemaString))
-                        : throw new InvalidOperationException($"Schema {id} is a {given.SchemaType} schema, not an Avro envelope.");
+                    return new EnvelopeSerializer(registry, id, EnvelopeSchemas.Parse(given));
                 }
 
                 var schema = new Schema(EnvelopeSchemas.CurrentJson, SchemaType.Avro);
