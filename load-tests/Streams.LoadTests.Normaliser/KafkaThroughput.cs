@@ -9,6 +9,7 @@ using Streams.Audit;
 using Streams.DevCluster;
 using Streams.Envelope;
 using Streams.Kafka;
+using Streams.Kafka.Consuming;
 using Streams.Normaliser;
 using Streams.Telemetry;
 
@@ -31,12 +32,14 @@ internal static class KafkaThroughput
             var provider = services.BuildServiceProvider();
             var clients = provider.GetRequiredService<KafkaClientFactory>();
             var producer = provider.GetRequiredService<KafkaProducerHandle>();
-            var loop = new ManualCommitConsumerLoop(
+            var engine = new ConsumerEngine(
                 clients,
-                new ConsumerLoopSettings("ref.group", [topics.Ingested], 2000, TimeSpan.FromMilliseconds(5)),
+                new ConsumerEngineSettings("ref.group", [topics.Ingested]) { MaxBatchSize = 2000, MaxBatchWait = TimeSpan.FromMilliseconds(5) },
                 new PassThroughHandler(producer.Producer, topics.Normalised),
-                provider.GetRequiredService<ILogger<ManualCommitConsumerLoop>>());
-            return (provider, loop.RunAsync);
+                provider.GetRequiredService<StreamsMetrics>(),
+                TimeProvider.System,
+                provider.GetRequiredService<ILogger<ConsumerEngine>>());
+            return (provider, engine.RunAsync);
         });
         Console.WriteLine($"  reference: pass-through hop, same loop        {reference,12:N0} events/s");
         var normaliser = await TimeAsync(cluster, "norm.", records, timeout, (services, _) =>

@@ -1,17 +1,18 @@
 using Confluent.Kafka;
 using Streams.Kafka;
+using Streams.Kafka.Consuming;
 
 namespace Streams.LoadTests.Normaliser;
 
-/// <summary>The reference hop: copies each record to the output unchanged, acks then commits, through the same loop.</summary>
-internal sealed class PassThroughHandler(IProducer<byte[]?, byte[]> producer, string output) : IRecordBatchHandler
+/// <summary>The reference hop: copies each record to the output unchanged, acks then marks it done, on the same engine.</summary>
+internal sealed class PassThroughHandler(IProducer<byte[]?, byte[]> producer, string output) : IRecordHandler
 {
-    public Task HandleAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]>> batch, CancellationToken cancellationToken)
+    public async Task HandleAsync(PartitionBatch batch, CancellationToken cancellationToken)
     {
         var delivery = new DeliveryBatch();
         try
         {
-            foreach (var record in batch)
+            foreach (var record in batch.Records)
             {
                 delivery.ProduceWaiting(producer, output, record.Message, cancellationToken);
             }
@@ -21,6 +22,10 @@ internal sealed class PassThroughHandler(IProducer<byte[]?, byte[]> producer, st
             delivery.Seal();
         }
 
-        return delivery.Completion;
+        await delivery.Completion;
+        foreach (var record in batch.Records)
+        {
+            record.Done.Complete();
+        }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Streams.Audit;
 using Streams.Auditor.Loss;
 using Streams.Kafka;
+using Streams.Kafka.Consuming;
 using Streams.Telemetry;
 
 namespace Streams.Auditor;
@@ -19,59 +20,38 @@ public sealed class AuditConsumer(
     AuditLedger ledger,
     IOptions<AuditorOptions> options,
     StreamsMetrics metrics,
-    ILogger<AuditConsumer> logger) : BackgroundService
+    TimeProvider clock,
+    ILogger<AuditConsumer> logger) : BackgroundService, IRecordHandler
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan WatermarkTimeout = TimeSpan.FromSeconds(5);
-    private volatile bool _caughtUp;
+    private ConsumerEngine? _engine;
 
     /// <summary>
     /// True once the consumer has read up to the end of every partition it started with, so the evaluator does not
     /// judge a minute from a half-replayed topic.
     /// </summary>
-    public bool CaughtUp => _caughtUp;
+    public bool CaughtUp => _engine?.CaughtUp ?? false;
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    public Task HandleAsync(PartitionBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var record in batch.Records)
+        {
+            Read(record.Result);
+            record.Done.Complete();
+        }
 
-    private void Run(CancellationToken stoppingToken)
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A group of its own: every auditor must see every partition, and no commits means every start replays.
         var group = $"{options.Value.GroupId}-{Guid.NewGuid().ToString("N")[..12]}";
-        var topic = clients.Options.Topics.Audit;
-        using var consumer = clients.CreateConsumer(group);
-        consumer.Subscribe(topic);
-        logger.LogInformation("Auditor reading {Topic} as group {Group}", topic, group);
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                ConsumeResult<byte[]?, byte[]>? record;
-                try
-                {
-                    record = consumer.Consume(PollInterval);
-                }
-                catch (ConsumeException exception) when (!exception.Error.IsFatal)
-                {
-                    logger.LogWarning(exception, "Consuming {Topic} failed ({Code}); going on", topic, exception.Error.Code);
-                    stoppingToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
-                    continue;
-                }
-
-                if (record is null)
-                {
-                    _caughtUp = _caughtUp || IsCaughtUp(consumer);
-                    continue;
-                }
-
-                Read(record);
-            }
-        }
-        finally
-        {
-            consumer.Close();
-        }
+        logger.LogInformation("Auditor reading {Topic} as group {Group}", clients.Options.Topics.Audit, group);
+        _engine = new ConsumerEngine(clients, new ConsumerEngineSettings(group, [clients.Options.Topics.Audit]) { Commits = false }, this, metrics, clock, logger);
+        return _engine.RunAsync(stoppingToken);
     }
 
     private void Read(ConsumeResult<byte[]?, byte[]> record)
@@ -98,30 +78,6 @@ public sealed class AuditConsumer(
             logger.LogWarning(
                 "{Late} audit entries from {Reporter} arrived for minutes already evaluated; GET /v1/loss includes them, the alert did not",
                 late, report.Reporter);
-        }
-    }
-
-    private bool IsCaughtUp(IConsumer<byte[]?, byte[]> consumer)
-    {
-        var assignment = consumer.Assignment;
-        if (assignment.Count == 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            return assignment.All(partition =>
-            {
-                var watermarks = consumer.QueryWatermarkOffsets(partition, WatermarkTimeout);
-                var position = consumer.Position(partition);
-                return watermarks.High.Value <= (position.IsSpecial ? watermarks.Low.Value : position.Value);
-            });
-        }
-        catch (KafkaException exception)
-        {
-            logger.LogDebug(exception, "Watermarks unavailable; asking again on the next idle poll");
-            return false;
         }
     }
 }

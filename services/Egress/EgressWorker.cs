@@ -7,11 +7,12 @@ using Streams.Egress.Delivery;
 using Streams.Egress.Dispatch;
 using Streams.Egress.Retries;
 using Streams.Kafka;
+using Streams.Kafka.Consuming;
 using Streams.Telemetry;
 
 namespace Streams.Egress;
 
-/// <summary>Runs the egress consumer on its own thread: consume, deliver in parallel, commit what is done.</summary>
+/// <summary>Runs egress on the consumer engine: consume, deliver in parallel, commit what is done.</summary>
 public sealed class EgressWorker(
     KafkaClientFactory clients,
     WebhookClient webhooks,
@@ -28,11 +29,10 @@ public sealed class EgressWorker(
     {
         // No record can be read before the registry has answered for the envelope schema.
         var serializer = await envelopes.GetAsync(stoppingToken);
-        // Consume() blocks, so the loop gets a thread of its own rather than the host's.
-        await Task.Factory.StartNew(() => Run(serializer, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await RunAsync(serializer, stoppingToken);
     }
 
-    private void Run(EnvelopeSerializer serializer, CancellationToken stopping)
+    private async Task RunAsync(EnvelopeSerializer serializer, CancellationToken stopping)
     {
         var egress = options.Value;
         var firstTier = RetryTier.Parse(clients.Options.Topics.RetryTiers[0]);
@@ -46,7 +46,15 @@ public sealed class EgressWorker(
             .ToList();
         try
         {
-            new EgressConsumer(clients, egress, serializer, dispatchers, failures, metrics, audit, clock, loggers.CreateLogger<EgressConsumer>(), abort).Run(stopping);
+            var handler = new EgressRecordHandler(serializer, dispatchers, failures, metrics, audit, clock, loggers.CreateLogger<EgressRecordHandler>(), abort);
+            var settings = new ConsumerEngineSettings(egress.GroupId, [clients.Options.Topics.Normalised])
+            {
+                Hop = EgressRecordHandler.Hop,
+                MaxPendingPerPartition = egress.MaxUncommittedRecords,
+                CommitInterval = TimeSpan.FromMilliseconds(egress.CommitIntervalMs),
+                DrainTimeout = TimeSpan.FromMilliseconds(egress.DrainTimeoutMs),
+            };
+            await new ConsumerEngine(clients, settings, handler, metrics, clock, loggers.CreateLogger<EgressRecordHandler>()).RunAsync(stopping);
         }
         finally
         {

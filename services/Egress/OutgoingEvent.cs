@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using Streams.Audit;
 using Streams.Envelope;
-using Streams.Kafka;
+using Streams.Kafka.Consuming;
 
 namespace Streams.Egress;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streams.Audit;
 using Streams.Kafka;
+using Streams.Kafka.Consuming;
 using Streams.Normaliser.Deduplication;
 using Streams.Normaliser.Normalisation;
 using Streams.Telemetry;
@@ -12,9 +13,9 @@ namespace Streams.Normaliser;
 /// <summary>
 /// Normalises a batch of ingested records: canonical events to <c>streams.normalised</c>, invalid ones to
 /// <c>streams.dlq</c> with the reason, filtered and duplicate ones counted. Returns once everything it produced is
-/// acknowledged, so the loop commits only what is durably on the next topic; only then are the batch's ids added
-/// to the duplicate windows and its counts recorded (a failed batch is consumed again and must not find its own
-/// ids there).
+/// acknowledged, and only then marks its records done, so the engine commits only what is durably on the next topic;
+/// only then are the batch's ids added to the duplicate windows and its counts recorded (a failed batch is consumed
+/// again and must not find its own ids there). Partitions run in parallel, each on its own duplicate window.
 /// </summary>
 public sealed class NormaliserBatchHandler(
     KafkaProducerHandle producer,
@@ -25,7 +26,7 @@ public sealed class NormaliserBatchHandler(
     StreamsMetrics metrics,
     AuditRecorder audit,
     TimeProvider clock,
-    ILogger<NormaliserBatchHandler> logger) : IRecordBatchHandler, IPartitionsRevokedListener
+    ILogger<NormaliserBatchHandler> logger) : IRecordHandler
 {
     /// <summary>The <c>hop</c> label of the normaliser's metrics.</summary>
     public const string Hop = "normaliser";
@@ -35,7 +36,7 @@ public sealed class NormaliserBatchHandler(
     private readonly EventTypeLabels _typeLabels = new(options.Value.MaxTypeLabels);
 
     /// <inheritdoc />
-    public async Task HandleAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]>> batch, CancellationToken cancellationToken)
+    public async Task HandleAsync(PartitionBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var started = clock.GetUtcNow();
@@ -43,7 +44,7 @@ public sealed class NormaliserBatchHandler(
         var delivery = new DeliveryBatch();
         try
         {
-            foreach (var record in batch)
+            foreach (var record in batch.Records)
             {
                 Handle(record, started, delivery, tally, cancellationToken);
             }
@@ -54,26 +55,22 @@ public sealed class NormaliserBatchHandler(
         }
 
         await delivery.Completion;
-        Settle(batch.Count, started, tally);
+        Settle(batch.Records.Count, started, tally);
+        foreach (var record in batch.Records)
+        {
+            record.Done.Complete();
+        }
     }
 
     /// <inheritdoc />
     public void OnPartitionsRevoked(IReadOnlyList<TopicPartition> partitions) => windows.Forget(partitions);
 
-    private void Handle(ConsumeResult<byte[]?, byte[]> record, DateTimeOffset now, DeliveryBatch delivery, BatchTally tally, CancellationToken cancellationToken)
+    private void Handle(ConsumedRecord record, DateTimeOffset now, DeliveryBatch delivery, BatchTally tally, CancellationToken cancellationToken)
     {
-        var headers = record.Message.Headers;
-        var times = new RecordTimes(
-            headers.TryGetMilliseconds(StreamsHeaders.EventTime, out var eventTime) ? eventTime : null,
-            headers.TryGetMilliseconds(StreamsHeaders.IngestTime, out var ingestTime) ? ingestTime : null);
-        if (times.EventTimeMs is { } lagFrom)
-        {
-            metrics.RecordLagIn(Hop, now - DateTimeOffset.FromUnixTimeMilliseconds(lagFrom));
-        }
-
+        var times = new RecordTimes(record.EventTime?.ToUnixTimeMilliseconds(), record.IngestTimeMs);
         var result = normaliser.Normalise(record.Message.Value ?? [], times);
-        var eventTimeMs = times.EventTimeMs ?? record.Message.Timestamp.UnixTimestampMs;
-        var identity = Identity(record, result);
+        var eventTimeMs = record.EventTimeMs;
+        var identity = record.Identity;
         tally.Audit.Add((AuditStage.In, eventTimeMs, identity));
         switch (result.Outcome)
         {
@@ -93,17 +90,11 @@ public sealed class NormaliserBatchHandler(
         }
     }
 
-    /// <summary>The identity ingest stamped; for a record without one, one made from what is known of it.</summary>
-    private static ulong Identity(ConsumeResult<byte[]?, byte[]> record, NormalisationResult result) =>
-        EventIdentity.TryRead(record.Message.Headers, out var identity)
-            ? identity
-            : EventIdentity.Of(result.Source.Length > 0 ? result.Source : record.Topic, result.Id.Length > 0 ? result.Id : $"{record.Partition.Value}/{record.Offset.Value}");
-
     /// <summary>Writes the event on; false when it is a duplicate and was suppressed instead.</summary>
     private bool Pass(
-        ConsumeResult<byte[]?, byte[]> record, NormalisationResult result, RecordTimes times, DateTimeOffset now, DeliveryBatch delivery, BatchTally tally, CancellationToken cancellationToken)
+        ConsumedRecord record, NormalisationResult result, RecordTimes times, DateTimeOffset now, DeliveryBatch delivery, BatchTally tally, CancellationToken cancellationToken)
     {
-        var window = windows.For(record.TopicPartition, now, cancellationToken);
+        var window = windows.For(record.Partition, now, cancellationToken);
         if (tally.Expired.Add(window))
         {
             window.Expire(now.ToUnixTimeMilliseconds());
@@ -118,12 +109,13 @@ public sealed class NormaliserBatchHandler(
         }
 
         var message = new Message<byte[]?, byte[]> { Key = record.Message.Key, Value = result.Value!, Headers = record.Message.Headers.Copy() };
+        HopTracing.Inject(message.Headers, record.Span);
         delivery.ProduceWaiting(producer.Producer, _output, message, cancellationToken);
         tally.Passed.Add((result.Type, times.EventTimeMs));
         return true;
     }
 
-    private void DeadLetter(ConsumeResult<byte[]?, byte[]> record, NormalisationResult result, DateTimeOffset now, DeliveryBatch delivery, CancellationToken cancellationToken)
+    private void DeadLetter(ConsumedRecord record, NormalisationResult result, DateTimeOffset now, DeliveryBatch delivery, CancellationToken cancellationToken)
     {
         var headers = record.Message.Headers.Copy();
         headers.SetText(StreamsHeaders.Reason, result.Detail);
@@ -132,7 +124,7 @@ public sealed class NormaliserBatchHandler(
         delivery.ProduceWaiting(producer.Producer, _deadLetters, message, cancellationToken);
         logger.LogWarning(
             "Dead-lettered {Topic}/{Partition}@{Offset}: {Reason}",
-            record.Topic, record.Partition.Value, record.Offset.Value, result.Detail);
+            record.Partition.Topic, record.Partition.Partition.Value, record.Offset, result.Detail);
     }
 
     private void Settle(int consumed, DateTimeOffset started, BatchTally tally)

@@ -4,17 +4,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streams.Envelope;
 using Streams.Kafka;
+using Streams.Kafka.Consuming;
+using Streams.Telemetry;
 
 namespace Streams.Normaliser;
 
-/// <summary>Consumes <c>streams.ingested</c> and hands each batch to the normaliser, committing by hand.</summary>
+/// <summary>Consumes <c>streams.ingested</c> with the consumer engine, each partition's batches handed to the normaliser.</summary>
 public sealed class NormaliserWorker(
     KafkaClientFactory clients,
     KafkaProducerHandle producer,
     NormaliserBatchHandler handler,
     IOptions<NormaliserOptions> options,
     EnvelopeSerializerProvider envelopes,
-    ILogger<ManualCommitConsumerLoop> logger) : BackgroundService
+    StreamsMetrics metrics,
+    TimeProvider clock,
+    ILogger<NormaliserWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(10);
 
@@ -25,12 +29,13 @@ public sealed class NormaliserWorker(
         await envelopes.GetAsync(stoppingToken);
         var topics = clients.Options.Topics;
         CheckPartitionCounts(topics.Ingested, topics.Normalised);
-        var settings = new ConsumerLoopSettings(
-            options.Value.GroupId,
-            [topics.Ingested],
-            options.Value.BatchSize,
-            TimeSpan.FromMilliseconds(options.Value.LingerMs));
-        await new ManualCommitConsumerLoop(clients, settings, handler, logger).RunAsync(stoppingToken);
+        var settings = new ConsumerEngineSettings(options.Value.GroupId, [topics.Ingested])
+        {
+            Hop = NormaliserBatchHandler.Hop,
+            MaxBatchSize = options.Value.BatchSize,
+            MaxBatchWait = TimeSpan.FromMilliseconds(options.Value.LingerMs),
+        };
+        await new ConsumerEngine(clients, settings, handler, metrics, clock, logger).RunAsync(stoppingToken);
     }
 
     private void CheckPartitionCounts(string input, string output)

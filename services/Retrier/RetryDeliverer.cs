@@ -66,11 +66,6 @@ public sealed class RetryDeliverer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(group);
         var now = _clock.GetUtcNow();
-        foreach (var record in group)
-        {
-            RecordLag(record, now, _metrics.RecordLagIn);
-        }
-
         var failure = RetryRecord.TryReadFailure(group[0].Message.Headers);
         var subscription = group[0].Message.Headers.GetText(StreamsHeaders.Subscription) ?? "";
         if (failure is null || !_endpoints.TryGetValue(subscription, out var endpoint))

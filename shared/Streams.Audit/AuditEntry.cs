@@ -6,7 +6,7 @@ namespace Streams.Audit;
 /// <param name="MinuteMs">The event-time minute, as ms since the Unix epoch (a multiple of 60,000).</param>
 /// <param name="Count">How many events.</param>
 /// <param name="Digest">
-/// The sum, modulo 2^64, of the events' <see cref="EventIdentity"/> values: independent of order, additive across
+/// The sum, modulo 2^64, of the events' <see cref="Kafka.EventIdentity"/> values: independent of order, additive across
 /// reports, and changed by a duplicate (unlike a xor, where a duplicate would cancel itself out).
 /// </param>
 public sealed record AuditEntry(string Hop, AuditStage Stage, long MinuteMs, long Count, ulong Digest)

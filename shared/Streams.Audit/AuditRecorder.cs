@@ -18,7 +18,7 @@ public sealed class AuditRecorder
     /// <param name="hop">The hop, e.g. <c>normaliser</c>; use the same names as the metrics' <c>hop</c> label.</param>
     /// <param name="stage">The stage reached.</param>
     /// <param name="eventTimeMs">The event's <c>st-event-time</c>, ms since the Unix epoch; it picks the minute bucket.</param>
-    /// <param name="identity">The event's <see cref="EventIdentity"/>.</param>
+    /// <param name="identity">The event's <see cref="Kafka.EventIdentity"/>.</param>
     public void Record(string hop, AuditStage stage, long eventTimeMs, ulong identity)
     {
         ArgumentNullException.ThrowIfNull(hop);

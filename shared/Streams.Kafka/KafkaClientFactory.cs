@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Streams.Kafka.Consuming;
 
 namespace Streams.Kafka;
 
@@ -67,12 +68,35 @@ public sealed class KafkaClientFactory(
     }
 
     /// <summary>
-    /// A consumer that commits only by hand: neither offsets nor commits happen behind the caller's back,
-    /// so an offset is committed only after its record's work is durably done (at-least-once).
+    /// A consumer that never commits by itself (for readers that assign partitions or only look): neither offsets are
+    /// stored nor commits made behind the caller's back.
     /// </summary>
-    public IConsumer<byte[]?, byte[]> CreateConsumer(
-        string groupId,
-        Action<IConsumer<byte[]?, byte[]>, List<TopicPartitionOffset>>? onRevoked = null)
+    public IConsumer<byte[]?, byte[]> CreateConsumer(string groupId)
+    {
+        var config = ConsumerConfig(groupId);
+        config.EnableAutoCommit = false;
+        return BuildConsumer(config, groupId, handlers: null);
+    }
+
+    /// <summary>
+    /// The consumer of a <see cref="ConsumerEngine"/>: offsets are stored by hand, only once their record's work is durable,
+    /// and the client commits the stored ones in the background and when partitions are revoked (never when they are
+    /// lost); cooperative-sticky assignment, so a rebalance moves only the partitions that change owner.
+    /// </summary>
+    public IConsumer<byte[]?, byte[]> CreateConsumer(ConsumerEngineSettings settings, RebalanceHandlers handlers)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(handlers);
+        var config = ConsumerConfig(settings.GroupId);
+        config.EnableAutoCommit = settings.Commits;
+        config.AutoCommitIntervalMs = (int)settings.CommitInterval.TotalMilliseconds;
+        config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky;
+        // Client settings from configuration win, e.g. a strategy the rest of a shared group uses.
+        Apply(config);
+        return BuildConsumer(config, settings.GroupId, handlers);
+    }
+
+    private ConsumerConfig ConsumerConfig(string groupId)
     {
         BundledLibrdkafka.EnsureLoaded();
         var config = new ConsumerConfig
@@ -80,7 +104,6 @@ public sealed class KafkaClientFactory(
             BootstrapServers = _options.BootstrapServers,
             ClientId = $"{_options.ClientId}-{groupId}",
             GroupId = groupId,
-            EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnablePartitionEof = false,
@@ -90,6 +113,11 @@ public sealed class KafkaClientFactory(
             StatisticsIntervalMs = _listeners.Length == 0 ? 0 : 5_000,
         };
         Apply(config);
+        return config;
+    }
+
+    private IConsumer<byte[]?, byte[]> BuildConsumer(ConsumerConfig config, string groupId, RebalanceHandlers? handlers)
+    {
         var logger = loggerFactory.CreateLogger($"Streams.Kafka.Consumer.{groupId}");
         var builder = new ConsumerBuilder<byte[]?, byte[]>(config)
             .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message))
@@ -105,10 +133,11 @@ public sealed class KafkaClientFactory(
             });
         }
 
-        if (onRevoked is not null)
+        if (handlers is not null)
         {
-            builder.SetPartitionsRevokedHandler(onRevoked);
-            builder.SetPartitionsLostHandler(onRevoked);
+            builder.SetPartitionsAssignedHandler(handlers.Assigned);
+            builder.SetPartitionsRevokedHandler(handlers.Revoked);
+            builder.SetPartitionsLostHandler(handlers.Lost);
         }
 
         return builder.Build();

@@ -1,5 +1,6 @@
 using Streams.Audit;
 using Streams.Auditor.Loss;
+using Streams.Kafka;
 
 namespace Streams.Auditor.Tests;
 

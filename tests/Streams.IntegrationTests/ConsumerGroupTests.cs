@@ -3,11 +3,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Streams.IntegrationTests.Infrastructure;
 using Streams.Kafka;
+using Streams.Kafka.Consuming;
 
 namespace Streams.IntegrationTests;
 
 /// <summary>
-/// The pipeline's consume loop in a consumer group on the local cluster, under librdkafka's default assignors and
+/// The pipeline's consumer engine in a consumer group on the local cluster, under librdkafka's default assignors and
 /// under cooperative-sticky: a second member joins while records are still being produced.
 /// </summary>
 [Collection(ClusterTests.Name)]
@@ -19,14 +20,14 @@ public sealed class ConsumerGroupTests(LocalClusterFixture cluster)
     [Theory]
     [InlineData("range,roundrobin", Partitions)]
     [InlineData("cooperative-sticky", Partitions / 2)]
-    public async Task ManualCommitConsumerLoop_SecondMemberJoinsMidStream_EveryRecordHandledAndOnlyUncommittedOnesTwice(string strategy, int revokedFromTheFirst)
+    public async Task ConsumerEngine_SecondMemberJoinsMidStream_EveryRecordHandledAndOnlyUncommittedOnesTwice(string strategy, int revokedFromTheFirst)
     {
         // Arrange: the producer stops by itself at the deadline should the test fail before it stops it.
         var topic = $"t{Guid.NewGuid():N}.group";
         cluster.Cluster.CreateTopic(topic, Partitions);
         var options = new KafkaOptions { BootstrapServers = cluster.BootstrapServers, Client = { ["partition.assignment.strategy"] = strategy } };
         var clients = new KafkaClientFactory(Options.Create(options), NullLoggerFactory.Instance);
-        var settings = new ConsumerLoopSettings("group-" + Guid.NewGuid().ToString("N"), [topic], MaxBatchSize: 20, MaxBatchWait: TimeSpan.FromMilliseconds(20));
+        var settings = new ConsumerEngineSettings("group-" + Guid.NewGuid().ToString("N"), [topic]) { MaxBatchSize = 20, MaxBatchWait = TimeSpan.FromMilliseconds(20) };
         using var producing = new CancellationTokenSource(Deadline);
         var produced = ProduceUntilStoppedAsync(topic, producing.Token);
         await using var first = new RecordingGroupMember("first", clients, settings);
@@ -41,7 +42,7 @@ public sealed class ConsumerGroupTests(LocalClusterFixture cluster)
         await Eventually.WaitUntilAsync(() => inspector.IsCommittedToEnd(settings.GroupId, topic), Deadline, () => "the group has not committed every partition to its end");
         await Task.WhenAll(first.StopAsync(), second.StopAsync());
 
-        // Assert: at-least-once lets a record be handled again only when the commit after its batch did not land.
+        // Assert: at-least-once lets a record be handled again only when its batch finished after its partition moved.
         var batches = first.Batches.Concat(second.Batches).ToList();
         var handled = batches.SelectMany(batch => batch.Records).Select(Coordinates).ToList();
         var uncommitted = batches.Where(batch => batch.CommitFailed).SelectMany(batch => batch.Records).Select(Coordinates).ToHashSet();

@@ -1,4 +1,4 @@
-using Streams.Audit;
+using Streams.Kafka;
 
 namespace Streams.Auditor.Loss;
 

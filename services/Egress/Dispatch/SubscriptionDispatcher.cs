@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Streams.Audit;
@@ -15,7 +16,7 @@ namespace Streams.Egress.Dispatch;
 internal sealed class SubscriptionDispatcher : IDisposable
 {
     private const string Hop = "egress";
-    private readonly Dictionary<TopicPartition, SubscriptionLane> _lanes = [];
+    private readonly ConcurrentDictionary<TopicPartition, SubscriptionLane> _lanes = new();
     private readonly FailedBatchWriter _failures;
     private readonly RetryTier _firstTier;
     private readonly SemaphoreSlim _inFlight;
@@ -54,14 +55,14 @@ internal sealed class SubscriptionDispatcher : IDisposable
     /// <summary>Completes when every lane has stopped and settled its last batch.</summary>
     public Task Completion => Task.WhenAll(_lanes.Values.Select(lane => lane.Completion));
 
-    /// <summary>Queues an event on its partition's lane; called by the consuming thread only.</summary>
+    /// <summary>Queues an event on its partition's lane; called by one batch of the partition at a time.</summary>
     public void Enqueue(OutgoingEvent outgoing)
     {
         var partition = outgoing.Record.TopicPartition;
         if (!_lanes.TryGetValue(partition, out var lane))
         {
             lane = new SubscriptionLane(this, _clock, _logger, _stopping, _abort);
-            _lanes.Add(partition, lane);
+            _lanes[partition] = lane;
         }
 
         lane.Enqueue(outgoing);

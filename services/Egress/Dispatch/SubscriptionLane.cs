@@ -53,8 +53,8 @@ internal sealed class SubscriptionLane
         var batch = new List<OutgoingEvent>(options.BatchSize);
         while (await BatchReader.ReadBatchAsync(_queue.Reader, batch, options.BatchSize, linger, e => e.ConsumedAt, clock, stopping))
         {
-            // Events of a partition this process no longer owns belong to its new owner now.
-            batch.RemoveAll(e => e.Offset.Tracker.IsRevoked);
+            // Events of a partition this process no longer owns belong to its new owner now (or are read again).
+            batch.RemoveAll(e => e.Offset.IsAbandoned);
             if (batch.Count > 0 && !await DeliverAsync(dispatcher, batch, logger, stopping, abort))
             {
                 return;

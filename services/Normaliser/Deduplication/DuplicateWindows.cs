@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ namespace Streams.Normaliser.Deduplication;
 /// so an event read from ingested partition p is written to normalised partition p, and partition p of
 /// normalised holds exactly what this window saw. With different counts, duplicates may pass after a
 /// rebuild (never the other way round: a window only ever holds ids that were really normalised).
-/// Used from the consumer loop's thread only.
+/// Partitions are handled in parallel, each by one batch at a time: the map is shared, each window is used by one
+/// partition's batches only.
 /// </remarks>
 public sealed class DuplicateWindows(
     KafkaClientFactory clients,
@@ -28,7 +30,7 @@ public sealed class DuplicateWindows(
     private readonly DeduplicationOptions _options = options.Value.Dedup;
     private readonly string _normalised = clients.Options.Topics.Normalised;
     private readonly TopicWindowReader _reader = new(clients, options.Value.GroupId + ".dedup-window");
-    private readonly Dictionary<int, DuplicateWindow> _windows = [];
+    private readonly ConcurrentDictionary<int, DuplicateWindow> _windows = new();
     private readonly EventCodec _codec = codec;
 
     /// <summary>The window of an input partition, rebuilt from <c>streams.normalised</c> if this member does not hold it yet.</summary>
@@ -50,7 +52,7 @@ public sealed class DuplicateWindows(
         ArgumentNullException.ThrowIfNull(partitions);
         foreach (var partition in partitions)
         {
-            _windows.Remove(partition.Partition.Value);
+            _windows.TryRemove(partition.Partition.Value, out _);
         }
     }
 

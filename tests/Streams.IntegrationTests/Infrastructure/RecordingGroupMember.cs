@@ -1,27 +1,36 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Streams.Kafka;
+using Streams.Kafka.Consuming;
+using Streams.Telemetry;
 
 namespace Streams.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// One consumer-group member in the test process: the pipeline's own <see cref="ManualCommitConsumerLoop"/>, with a
-/// handler that records every batch and every revocation, and a log that marks the batches whose commit failed
-/// (the loop commits on its own thread right after the handler returns, so a failure belongs to the last batch).
+/// One consumer-group member in the test process: the pipeline's own <see cref="ConsumerEngine"/>, with a handler that
+/// records every batch, every revocation and every loss, and marks the batches finished too late to count (their
+/// partition was taken away while they ran, so their offsets were not committed by this member).
 /// </summary>
-public sealed class RecordingGroupMember : IRecordBatchHandler, IPartitionsRevokedListener, IAsyncDisposable
+public sealed class RecordingGroupMember : IRecordHandler, IAsyncDisposable
 {
     private readonly ConcurrentQueue<HandledBatch> _batches = new();
     private readonly ConcurrentQueue<IReadOnlyList<TopicPartition>> _revocations = new();
+    private readonly ConcurrentQueue<IReadOnlyList<TopicPartition>> _losses = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private HandledBatch? _last;
 
-    public RecordingGroupMember(string name, KafkaClientFactory clients, ConsumerLoopSettings settings)
+    /// <summary>Starts the member.</summary>
+    /// <param name="name">Its name in the recorded batches.</param>
+    /// <param name="clients">The clients it is built from.</param>
+    /// <param name="settings">The engine's settings.</param>
+    /// <param name="hold">Awaited before each batch's records are marked done, so a test can keep work in flight.</param>
+    public RecordingGroupMember(string name, KafkaClientFactory clients, ConsumerEngineSettings settings, Func<Task>? hold = null)
     {
         Name = name;
-        _loop = new ManualCommitConsumerLoop(clients, settings, this, new CommitFailureLog(this)).RunAsync(_stop.Token);
+        Hold = hold ?? (() => Task.CompletedTask);
+        var engine = new ConsumerEngine(clients, settings, this, new StreamsMetrics(new Prometheus.CollectorRegistry()), TimeProvider.System, NullLogger.Instance);
+        _loop = engine.RunAsync(_stop.Token);
     }
 
     public string Name { get; }
@@ -31,20 +40,32 @@ public sealed class RecordingGroupMember : IRecordBatchHandler, IPartitionsRevok
     /// <summary>The partitions taken from this member, one entry per rebalance that took any.</summary>
     public IEnumerable<IReadOnlyList<TopicPartition>> Revocations => _revocations;
 
+    /// <summary>The partitions this member lost, one entry per loss.</summary>
+    public IEnumerable<IReadOnlyList<TopicPartition>> Losses => _losses;
+
     public int RecordCount => _batches.Sum(batch => batch.Records.Count);
 
-    public Task HandleAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]>> batch, CancellationToken cancellationToken)
+    private Func<Task> Hold { get; }
+
+    public async Task HandleAsync(PartitionBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var handled = new HandledBatch(Name, [.. batch.Select(record => record.TopicPartitionOffset)]);
-        _last = handled;
+        var handled = new HandledBatch(Name, [.. batch.Records.Select(record => record.Result.TopicPartitionOffset)]);
         _batches.Enqueue(handled);
-        return Task.CompletedTask;
+        await Hold();
+        foreach (var record in batch.Records)
+        {
+            record.Done.Complete();
+        }
+
+        handled.CommitFailed = batch.Records.Any(record => record.Done.IsAbandoned);
     }
 
     public void OnPartitionsRevoked(IReadOnlyList<TopicPartition> partitions) => _revocations.Enqueue(partitions);
 
-    /// <summary>Stops the loop, which leaves the group; afterwards <see cref="Batches"/> is complete.</summary>
+    public void OnPartitionsLost(IReadOnlyList<TopicPartition> partitions) => _losses.Enqueue(partitions);
+
+    /// <summary>Stops the engine, which leaves the group; afterwards <see cref="Batches"/> is complete.</summary>
     public async Task StopAsync()
     {
         if (!_stop.IsCancellationRequested)
@@ -59,22 +80,5 @@ public sealed class RecordingGroupMember : IRecordBatchHandler, IPartitionsRevok
     {
         await StopAsync();
         _stop.Dispose();
-    }
-
-    private sealed class CommitFailureLog(RecordingGroupMember member) : ILogger<ManualCommitConsumerLoop>
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            // ConsumedBatch.Commit's warning is the only one that carries the offsets it tried to commit.
-            if (logLevel == LogLevel.Warning && state is IEnumerable<KeyValuePair<string, object?>> values && values.Any(value => value.Key == "Offsets"))
-            {
-                member._last!.CommitFailed = true;
-            }
-        }
     }
 }

@@ -3,9 +3,8 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
-using Streams.Kafka;
 
-namespace Streams.Audit;
+namespace Streams.Kafka;
 
 /// <summary>
 /// The 64-bit identity of an event that the audit digests are built from: the first 8 bytes (little-endian) of

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
-using Streams.Kafka;
 
-namespace Streams.Logging.Tests;
+namespace Streams.Kafka.Tests;
 
 [Collection(nameof(HopTracingTests))]
 public sealed class HopTracingTests : IDisposable

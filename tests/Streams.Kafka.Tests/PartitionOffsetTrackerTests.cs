@@ -1,8 +1,8 @@
 using Confluent.Kafka;
 using FsCheck.Xunit;
-using Streams.Kafka;
+using Streams.Kafka.Consuming;
 
-namespace Streams.Egress.Tests;
+namespace Streams.Kafka.Tests;
 
 public sealed class PartitionOffsetTrackerTests
 {
@@ -106,17 +106,63 @@ public sealed class PartitionOffsetTrackerTests
     }
 
     [Fact]
-    public void CommitFailed_AfterTake_OffersTheSameOffsetAgain()
+    public void DropFrom_RecordsReadAgain_ForgetsThemAndAcceptsTheirOffsetsAnew()
+    {
+        // Arrange: 10 done, 11 and 12 pending when the partition is rewound to 11.
+        var tracker = new PartitionOffsetTracker(Partition);
+        tracker.Track(10).Complete();
+        var eleven = tracker.Track(11);
+        tracker.Track(12);
+
+        // Act
+        tracker.DropFrom(11);
+        eleven.Complete();
+        var retracked = tracker.Track(11);
+
+        // Assert: the late completion of the forgotten 11 commits nothing past 11; the new 11 does.
+        Assert.True(eleven.IsAbandoned);
+        Assert.Equal(11, tracker.TakeCommittable());
+        retracked.Complete();
+        Assert.Equal(12, tracker.TakeCommittable());
+    }
+
+    [Fact]
+    public void AbandonAll_PartitionGone_MarksEveryPendingRecordAndCommitsNothingMore()
     {
         // Arrange
         var tracker = new PartitionOffsetTracker(Partition);
-        tracker.Track(0, work: 0);
-        var taken = tracker.TakeCommittable();
+        var records = new[] { tracker.Track(0), tracker.Track(1) };
 
         // Act
-        tracker.CommitFailed();
+        tracker.AbandonAll();
+        records[0].Complete();
 
         // Assert
-        Assert.Equal(taken, tracker.TakeCommittable());
+        Assert.All(records, record => Assert.True(record.IsAbandoned));
+        Assert.Null(tracker.TakeCommittable());
+        Assert.Equal(0, tracker.Count);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(3, 3)]
+    public void Expect_CompletionsInPlaceOfOne_IsDoneAfterExactlyThatMany(int expected, int completionsToDone)
+    {
+        // Arrange
+        var tracker = new PartitionOffsetTracker(Partition);
+        var record = tracker.Track(4);
+
+        // Act
+        record.Expect(expected);
+        var doneAfter = 0;
+        while (!record.IsDone)
+        {
+            record.Complete();
+            doneAfter++;
+        }
+
+        // Assert
+        Assert.Equal(completionsToDone, doneAfter);
+        Assert.Equal(5, tracker.TakeCommittable());
     }
 }

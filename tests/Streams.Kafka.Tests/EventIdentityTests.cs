@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Streams.Audit.Tests;
+namespace Streams.Kafka.Tests;
 
 public class EventIdentityTests
 {

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
-using Streams.Kafka;
 
-namespace Streams.Logging;
+namespace Streams.Kafka;
 
 /// <summary>
 /// W3C trace context (https://www.w3.org/TR/trace-context/) across Kafka: each hop continues the trace in the
@@ -35,7 +34,11 @@ public static class HopTracing
         var parent = ActivityContext.TryParse(headers.GetText(StreamsHeaders.TraceParent), traceState: null, isRemote: true, out var context)
             ? context
             : default;
+        // The span belongs to one record, not to the thread that opens it: the ambient span is put back, so spans
+        // opened one after another on a poll thread are siblings under their own traces, never nested.
+        var ambient = Activity.Current;
         var activity = Source.StartActivity($"{hop} process", kind, parent);
+        Activity.Current = ambient;
         activity?.SetTag("messaging.system", "kafka");
         activity?.SetTag("streams.hop", hop);
         return activity;

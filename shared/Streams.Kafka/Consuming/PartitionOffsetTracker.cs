@@ -1,6 +1,7 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 
-namespace Streams.Kafka;
+namespace Streams.Kafka.Consuming;
 
 /// <summary>
 /// The commit watermark of one partition whose records finish out of order (Wolverine's
@@ -8,16 +9,15 @@ namespace Streams.Kafka;
 /// longest prefix of consumed records that are all done, so a commit never passes an unfinished record.
 /// </summary>
 /// <remarks>
-/// <see cref="Track"/> and <see cref="TakeCommittable"/> belong to the consuming thread;
+/// <see cref="Track"/>, <see cref="TakeCommittable"/>, <see cref="DropFrom"/> and <see cref="AbandonAll"/> belong to the consuming thread;
 /// <see cref="TrackedOffset.Complete"/> may be called from any thread.
 /// </remarks>
 public sealed class PartitionOffsetTracker(TopicPartition partition)
 {
-    private readonly Queue<TrackedOffset> _pending = new();
+    private readonly LinkedList<TrackedOffset> _pending = new();
     private long _lastTracked = -1;
     private long _committable = -1;
     private long _committed = -1;
-    private volatile bool _revoked;
 
     /// <summary>The partition tracked.</summary>
     public TopicPartition Partition { get; } = partition;
@@ -25,17 +25,17 @@ public sealed class PartitionOffsetTracker(TopicPartition partition)
     /// <summary>Records tracked and not yet released by <see cref="TakeCommittable"/>.</summary>
     public int Count => _pending.Count;
 
-    /// <summary>True once the partition was taken away: its remaining work is dropped, never committed.</summary>
-    public bool IsRevoked => _revoked;
-
     /// <summary>Tracks a consumed record that is done after <paramref name="work"/> completions (0: done at once).</summary>
+    /// <param name="offset">The record's offset, above every one tracked before.</param>
+    /// <param name="work">How many completions make it done.</param>
+    /// <param name="span">The hop's span for the record, stopped when it is done.</param>
     /// <exception cref="ArgumentOutOfRangeException">The offset is not above the last one tracked.</exception>
-    public TrackedOffset Track(long offset, int work)
+    public TrackedOffset Track(long offset, int work = 1, Activity? span = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(offset, _lastTracked);
         ArgumentOutOfRangeException.ThrowIfNegative(work);
-        var tracked = new TrackedOffset(this, offset, work);
-        _pending.Enqueue(tracked);
+        var tracked = new TrackedOffset(offset, work, span);
+        _pending.AddLast(tracked);
         _lastTracked = offset;
         return tracked;
     }
@@ -46,10 +46,10 @@ public sealed class PartitionOffsetTracker(TopicPartition partition)
     /// </summary>
     public long? TakeCommittable()
     {
-        while (_pending.TryPeek(out var head) && head.IsDone)
+        while (_pending.First is { Value.IsDone: true } head)
         {
-            _pending.Dequeue();
-            _committable = head.Offset + 1;
+            _pending.RemoveFirst();
+            _committable = head.Value.Offset + 1;
         }
 
         if (_committable <= _committed)
@@ -61,9 +61,29 @@ public sealed class PartitionOffsetTracker(TopicPartition partition)
         return _committed;
     }
 
-    /// <summary>Says the last offset taken was not committed, so the next <see cref="TakeCommittable"/> offers it again.</summary>
-    public void CommitFailed() => _committed = -1;
+    /// <summary>
+    /// Forgets every record from <paramref name="offset"/> on, done or not: the partition is read again from there,
+    /// and those records are tracked anew; a late completion of a forgotten one changes nothing.
+    /// </summary>
+    public void DropFrom(long offset)
+    {
+        while (_pending.Last is { } tail && tail.Value.Offset >= offset)
+        {
+            tail.Value.Abandon();
+            _pending.RemoveLast();
+        }
 
-    /// <summary>Marks the partition as no longer owned.</summary>
-    public void Revoke() => _revoked = true;
+        _lastTracked = Math.Min(_lastTracked, offset - 1);
+    }
+
+    /// <summary>The partition is no longer owned: every record still tracked is abandoned and forgotten.</summary>
+    public void AbandonAll()
+    {
+        foreach (var tracked in _pending)
+        {
+            tracked.Abandon();
+        }
+
+        _pending.Clear();
+    }
 }
