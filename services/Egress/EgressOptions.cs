@@ -10,10 +10,10 @@ public sealed class EgressOptions
     public string GroupId { get; set; } = "streams-egress";
 
     /// <summary>
-    /// Most records consumed and not yet committed; past it, fetching pauses until deliveries catch up.
-    /// It bounds memory and what a crash can re-deliver.
+    /// Most records of one partition consumed and not yet committable; past it, fetching that partition pauses until
+    /// deliveries catch up (resuming at half). It bounds memory and what a crash can re-deliver.
     /// </summary>
-    public int MaxUncommittedRecords { get; set; } = 50_000;
+    public int MaxUncommittedRecords { get; set; } = 10_000;
 
     /// <summary>Most requests in flight across every subscription.</summary>
     public int MaxInFlight { get; set; } = 64;

@@ -1,15 +1,4 @@
 using Microsoft.Extensions.Options;
-using Streams.Audit;
-using Streams.Auditor;
-using Streams.Egress;
-using Streams.Host.DemoReceiver;
-using Streams.Ingest;
-using Streams.Kafka;
-using Streams.Logging;
-using Streams.Normaliser;
-using Streams.Retrier;
-using Streams.SchemaRegistry;
-using Streams.Telemetry;
 
 namespace Streams.Host;
 
@@ -17,9 +6,6 @@ namespace Streams.Host;
 internal static class StreamsHost
 {
     private const int ConfigurationErrorExitCode = 2;
-
-    /// <summary>Roles that move events and so report audit counts.</summary>
-    private const Role HopRoles = Role.Ingest | Role.Normaliser | Role.Egress | Role.Retrier;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,74 +17,37 @@ internal static class StreamsHost
             return ConfigurationErrorExitCode;
         }
 
-        builder.AddStreamsLogging();
-        builder.WebHost.UseUrls(ListenUrl(builder.Configuration, roles));
-        // Room to finish in-flight requests and hand off or commit consumed work before the producer is flushed and closed.
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddStreamsKafka();
-        builder.Services.AddStreamsTelemetry();
-        if ((roles & HopRoles) != Role.None)
+        var modules = RoleModules.For(roles);
+        builder.AddStreamsServiceDefaults(roles);
+        foreach (var module in modules)
         {
-            // Before the hops, so its final flush runs after they have stopped.
-            builder.Services.AddStreamsAudit();
-        }
-        if (roles.HasFlag(Role.Ingest))
-        {
-            builder.Services.AddIngest();
-        }
-
-        if (roles.HasFlag(Role.Normaliser))
-        {
-            builder.Services.AddNormaliser();
-        }
-
-        if (roles.HasFlag(Role.Egress))
-        {
-            builder.Services.AddEgress();
-        }
-
-        if (roles.HasFlag(Role.Retrier))
-        {
-            builder.Services.AddRetrier();
-        }
-
-        if (roles.HasFlag(Role.Auditor))
-        {
-            builder.Services.AddAuditor();
-        }
-
-        if (roles.HasFlag(Role.SchemaRegistry))
-        {
-            builder.Services.AddSchemaRegistry();
+            module.AddServices(builder.Services);
         }
 
         await using var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "live" }));
-        app.MapPrometheusMetrics();
-        if (roles.HasFlag(Role.Ingest))
+        app.MapStreamsServiceDefaults();
+        foreach (var module in modules)
         {
-            app.MapIngest();
+            module.MapEndpoints(app);
         }
 
-        if (roles.HasFlag(Role.DemoReceiver))
+        if (!await StartAsync(app))
         {
-            app.MapDemoReceiver();
+            return ConfigurationErrorExitCode;
         }
 
-        if (roles.HasFlag(Role.Auditor))
-        {
-            app.MapAuditor();
-        }
+        app.Logger.LogInformation("Streams running roles {Roles} at {Urls}", roles, string.Join(", ", app.Urls));
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
 
-        if (roles.HasFlag(Role.SchemaRegistry))
-        {
-            app.MapSchemaRegistry();
-        }
-
+    /// <summary>Starts the host; false, with every invalid setting named on stderr, when start-up validation fails.</summary>
+    private static async Task<bool> StartAsync(WebApplication app)
+    {
         try
         {
             await app.StartAsync();
+            return true;
         }
         catch (Exception exception) when (InvalidSettings(exception) is { Count: > 0 } failures)
         {
@@ -108,12 +57,8 @@ internal static class StreamsHost
                 await Console.Error.WriteLineAsync("  " + failure);
             }
 
-            return ConfigurationErrorExitCode;
+            return false;
         }
-
-        app.Logger.LogInformation("Streams running roles {Roles} at {Urls}", roles, string.Join(", ", app.Urls));
-        await app.WaitForShutdownAsync();
-        return 0;
     }
 
     /// <summary>
@@ -127,9 +72,4 @@ internal static class StreamsHost
             [.. aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
         _ => [],
     };
-
-    private static string ListenUrl(ConfigurationManager configuration, Role roles) =>
-        roles.HasFlag(Role.Ingest)
-            ? configuration[$"{IngestOptions.SectionName}:{nameof(IngestOptions.Url)}"] ?? new IngestOptions().Url
-            : configuration[$"{StreamsHostOptions.SectionName}:{nameof(StreamsHostOptions.Url)}"] ?? new StreamsHostOptions().Url;
 }

@@ -7,10 +7,11 @@ namespace Streams.IntegrationTests;
 public sealed class EgressCrashTests(LocalClusterFixture cluster)
 {
     /// <summary>
-    /// The most records egress holds consumed but uncommitted (it stops fetching at this many). Only those can
-    /// have been delivered without their offsets being committed, so a crash re-delivers at most this many.
+    /// The most records egress holds consumed but uncommitted (it stops fetching a partition at its share). Only those
+    /// can have been delivered without their offsets being committed, so a crash re-delivers at most this many.
     /// </summary>
     private const int UncommittedWindow = 5_000;
+    private const int Partitions = 4;
 
     [Fact]
     public async Task Egress_KilledMidStream_EveryIdArrivesAndDuplicatesStayWithinTheUncommittedWindow()
@@ -18,9 +19,9 @@ public sealed class EgressCrashTests(LocalClusterFixture cluster)
         // Arrange
         const int events = 50_000;
         await using var receiver = await TestReceiver.StartAsync();
-        var topics = cluster.CreateTopics();
+        var topics = cluster.CreateTopics(Partitions);
         var pipeline = new Pipeline(cluster, topics)
-            .Set("Streams__Egress__MaxUncommittedRecords", UncommittedWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .Set("Streams__Egress__MaxUncommittedRecords", (UncommittedWindow / Partitions).ToString(System.Globalization.CultureInfo.InvariantCulture));
         pipeline.Subscribe("crash", receiver.Url, new Dictionary<string, string> { ["BatchSize"] = "100", ["LingerMs"] = "5" });
         await NormalisedEvents.ProduceAsync(cluster, topics, "crash", events);
         var ids = NormalisedEvents.Ids("crash", events);

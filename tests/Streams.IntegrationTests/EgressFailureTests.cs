@@ -170,7 +170,7 @@ public sealed class EgressFailureTests(LocalClusterFixture cluster)
         var topics = cluster.CreateTopics();
         // Few uncommitted records allowed: if the broken subscription held the partitions, fetching would
         // pause and the healthy one would crawl along at the broken one's retry pace (about 270 events/s).
-        var pipeline = new Pipeline(cluster, topics).Set("Streams__Egress__MaxUncommittedRecords", "2000");
+        var pipeline = new Pipeline(cluster, topics).Set("Streams__Egress__MaxUncommittedRecords", "500");
         pipeline.Subscribe("healthy", healthy.Url, new Dictionary<string, string> { ["LingerMs"] = "5" });
         pipeline.Subscribe("broken", $"http://127.0.0.1:{FreePort.Next()}/hook", new Dictionary<string, string> { ["RetryDelayMs"] = "200", ["LingerMs"] = "5" });
         await NormalisedEvents.ProduceAsync(cluster, topics, "pair", 20_000);

@@ -284,6 +284,7 @@ public sealed class ConsumerEngine
     private void OnRevoked(IConsumer<byte[]?, byte[]> consumer, List<TopicPartitionOffset> revoked)
     {
         var partitions = Release(revoked, lane => Store(consumer, lane));
+        CommitBeforeHandingOver(consumer, partitions);
         _handler.OnPartitionsRevoked(partitions);
         _logger.LogInformation("Partitions {Partitions} revoked; committed what was done", partitions);
     }
@@ -293,6 +294,32 @@ public sealed class ConsumerEngine
         var partitions = Release(lost, _ => { });
         _handler.OnPartitionsLost(partitions);
         _logger.LogWarning("Partitions {Partitions} lost; their unfinished work is left to their new owner", partitions);
+    }
+
+    /// <summary>
+    /// Commits the revoked partitions' stored offsets before the rebalance goes on, so their next owner starts after
+    /// what is done here (a background commit could still be on its way when it fetches its starting offsets).
+    /// </summary>
+    private void CommitBeforeHandingOver(IConsumer<byte[]?, byte[]> consumer, List<TopicPartition> partitions)
+    {
+        if (!_settings.Commits || partitions.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // Every stored offset, synchronously: those of the partitions staying are only committed a little early.
+            consumer.Commit();
+        }
+        catch (KafkaException exception) when (exception.Error.Code == ErrorCode.Local_NoOffset)
+        {
+            // Nothing was done since the last commit.
+        }
+        catch (KafkaException exception) when (!exception.Error.IsFatal)
+        {
+            _logger.LogWarning(exception, "Committing {Partitions} before handing them over failed; their next owner may handle some records again", partitions);
+        }
     }
 
     private List<TopicPartition> Release(List<TopicPartitionOffset> released, Action<PartitionLane> beforeClose)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging.Abstractions;
 using Streams.Kafka;
 using Streams.Kafka.Consuming;
 using Streams.Telemetry;
@@ -29,11 +28,14 @@ public sealed class RecordingGroupMember : IRecordHandler, IAsyncDisposable
     {
         Name = name;
         Hold = hold ?? (() => Task.CompletedTask);
-        var engine = new ConsumerEngine(clients, settings, this, new StreamsMetrics(new Prometheus.CollectorRegistry()), TimeProvider.System, NullLogger.Instance);
+        var engine = new ConsumerEngine(clients, settings, this, new StreamsMetrics(Prometheus.Metrics.NewCustomRegistry()), TimeProvider.System, Logs.CreateLogger(name));
         _loop = engine.RunAsync(_stop.Token);
     }
 
     public string Name { get; }
+
+    /// <summary>What the member's engine logged, for failure messages.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public IEnumerable<HandledBatch> Batches => _batches;
 
