@@ -91,8 +91,6 @@ public sealed class KafkaClientFactory(
         config.EnableAutoCommit = settings.Commits;
         config.AutoCommitIntervalMs = (int)settings.CommitInterval.TotalMilliseconds;
         config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky;
-        // Client settings from configuration win, e.g. a strategy the rest of a shared group uses.
-        Apply(config);
         return BuildConsumer(config, settings.GroupId, handlers);
     }
 
@@ -112,12 +110,13 @@ public sealed class KafkaClientFactory(
             HeartbeatIntervalMs = 1_000,
             StatisticsIntervalMs = _listeners.Length == 0 ? 0 : 5_000,
         };
-        Apply(config);
         return config;
     }
 
     private IConsumer<byte[]?, byte[]> BuildConsumer(ConsumerConfig config, string groupId, RebalanceHandlers? handlers)
     {
+        // Client settings from configuration win over the defaults above, e.g. a strategy the rest of a shared group uses.
+        Apply(config);
         var logger = loggerFactory.CreateLogger($"Streams.Kafka.Consumer.{groupId}");
         var builder = new ConsumerBuilder<byte[]?, byte[]>(config)
             .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -129,7 +130,7 @@ public sealed class ConsumerEngineTests(LocalClusterFixture cluster)
     /// <summary>Takes every record and never marks one done.</summary>
     private sealed class NeverDoneHandler : IRecordHandler
     {
-        public System.Collections.Concurrent.ConcurrentQueue<TopicPartitionOffset> Offered { get; } = new();
+        public ConcurrentQueue<TopicPartitionOffset> Offered { get; } = new();
 
         public Task HandleAsync(PartitionBatch batch, CancellationToken cancellationToken)
         {
@@ -147,9 +148,9 @@ public sealed class ConsumerEngineTests(LocalClusterFixture cluster)
     {
         private int _failed;
 
-        public System.Collections.Concurrent.ConcurrentBag<TopicPartitionOffset> Offered { get; } = [];
+        public ConcurrentBag<TopicPartitionOffset> Offered { get; } = [];
 
-        public System.Collections.Concurrent.ConcurrentBag<TopicPartitionOffset> Done { get; } = [];
+        public ConcurrentBag<TopicPartitionOffset> Done { get; } = [];
 
         public HashSet<TopicPartitionOffset> Failed { get; } = [];
 

@@ -33,7 +33,7 @@ public sealed class ConsumerEngine
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private CancellationToken _stopping;
-    private Exception? _fatal;
+    private KafkaException? _fatal;
     private volatile bool _caughtUp;
 
     /// <summary>Prepares an engine; <see cref="RunAsync"/> starts it.</summary>
@@ -74,7 +74,7 @@ public sealed class ConsumerEngine
             {
                 if (_fatal is { } fatal)
                 {
-                    throw new KafkaException(((KafkaException)fatal).Error, fatal);
+                    throw new KafkaException(fatal.Error, fatal);
                 }
 
                 ApplyHolds(consumer);
@@ -109,10 +109,10 @@ public sealed class ConsumerEngine
 
         Add(first);
         var read = 1;
-        var deadline = _clock.GetTimestamp();
+        var started = _clock.GetTimestamp();
         while (read < _settings.MaxBatchSize && !_stopping.IsCancellationRequested)
         {
-            var remaining = _settings.MaxBatchWait - _clock.GetElapsedTime(deadline);
+            var remaining = _settings.MaxBatchWait - _clock.GetElapsedTime(started);
             var next = Consume(consumer, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
             if (next is null)
             {
@@ -137,13 +137,14 @@ public sealed class ConsumerEngine
             return;
         }
 
-        var span = _settings.Hop is { } hop ? HopTracing.StartHop(hop, record.Message.Headers) : null;
-        if (_settings.Hop is { } lagHop && record.Message.Headers.TryGetMilliseconds(StreamsHeaders.EventTime, out var eventTime))
+        var hop = _settings.Hop;
+        var consumed = lane.Add(record, hop is null ? null : HopTracing.StartHop(hop, record.Message.Headers));
+        if (hop is not null && consumed.EventTime is { } eventTime)
         {
-            _metrics.RecordLagIn(lagHop, _clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(eventTime));
+            _metrics.RecordLagIn(hop, _clock.GetUtcNow() - eventTime);
         }
 
-        if (lane.Add(record, span, _settings.MaxBatchSize))
+        if (lane.OpenCount >= _settings.MaxBatchSize)
         {
             lane.Flush();
         }
@@ -337,7 +338,7 @@ public sealed class ConsumerEngine
         return partitions;
     }
 
-    private void Fail(Exception exception) => Interlocked.CompareExchange(ref _fatal, exception, null);
+    private void Fail(KafkaException exception) => Interlocked.CompareExchange(ref _fatal, exception, null);
 
     /// <summary>
     /// Graceful stop: nothing more is handed out; running batches and the work the handler handed on finish within the

@@ -19,7 +19,7 @@ internal sealed class PartitionLane
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private readonly IRecordHandler _handler;
     private readonly ConcurrentQueue<HoldRequest> _holds;
-    private readonly Action<Exception> _fatal;
+    private readonly Action<KafkaException> _fatal;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly CancellationToken _stopping;
@@ -33,7 +33,7 @@ internal sealed class PartitionLane
         TopicPartition partition,
         IRecordHandler handler,
         ConcurrentQueue<HoldRequest> holds,
-        Action<Exception> fatal,
+        Action<KafkaException> fatal,
         TimeProvider clock,
         ILogger logger,
         CancellationToken stopping)
@@ -61,12 +61,15 @@ internal sealed class PartitionLane
     /// <summary>True while fetching is stopped because too much is pending.</summary>
     public bool Throttled { get; set; }
 
-    /// <summary>Tracks a consumed record and adds it to the batch being filled; true when that batch is full.</summary>
-    public bool Add(ConsumeResult<byte[]?, byte[]> result, Activity? span, int maxBatchSize)
+    /// <summary>Records in the batch being filled.</summary>
+    public int OpenCount => _open?.Count ?? 0;
+
+    /// <summary>Tracks a consumed record and adds it to the batch being filled.</summary>
+    public ConsumedRecord Add(ConsumeResult<byte[]?, byte[]> result, Activity? span)
     {
         var record = new ConsumedRecord(result, Tracker.Track(result.Offset.Value, span: span), span);
-        (_open ??= new List<ConsumedRecord>(Math.Min(maxBatchSize, 64))).Add(record);
-        return _open.Count >= maxBatchSize;
+        (_open ??= []).Add(record);
+        return record;
     }
 
     /// <summary>Hands the batch being filled to the handler, after the batches before it.</summary>
