@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Streams.Deployment.Tests.Infrastructure;
+using YamlDotNet.RepresentationModel;
 
 namespace Streams.Deployment.Tests;
 
 /// <summary>
 /// No container engine runs here, so the Dockerfile's build stage is run as it is written: its RUN lines in a copy of
 /// the build context .dockerignore leaves, with PUBLISH_DIR passed as `--build-arg` would; then the published host is
-/// started the way the runtime stage's ENTRYPOINT starts it, against the local Kafka cluster the same output runs,
-/// and answers /healthz and /readyz.
+/// started the way the runtime stage's ENTRYPOINT starts it, on the settings file and secret variables the chart
+/// renders, running every role the chart deploys against the local Kafka cluster the same output runs: start-up
+/// validation accepts the chart's settings, and the host answers /healthz and /readyz.
 /// </summary>
 public sealed class DockerfileRecipeTests
 {
@@ -34,7 +36,7 @@ public sealed class DockerfileRecipeTests
     }
 
     [Fact]
-    public async Task Dockerfile_BuildStage_PublishesAHostThatAnswersHealthAndReadiness()
+    public async Task Dockerfile_BuildStage_PublishesAHostThatRunsEveryRoleOnTheChartsSettings()
     {
         // Arrange
         var dockerfile = Dockerfile.Parse(await File.ReadAllTextAsync(Repository.PathOf("Dockerfile")));
@@ -58,20 +60,23 @@ public sealed class DockerfileRecipeTests
                 Assert.True(result.ExitCode == 0, $"RUN {run.Arguments}\n{result}");
             }
 
+            // The chart's settings, where its ConfigMap mounts them (/app/appsettings.Production.json), and its
+            // Secret's variables; only what names the cluster's network is overridden, as the command line beats both.
+            var chart = await Helm.TemplateAsync();
+            await File.WriteAllTextAsync(Path.Combine(publish, "appsettings.Production.json"), chart.Get("ConfigMap", "streams-config").Scalar("data", "appsettings.Production.json"));
+            var secretVariables = (chart.Get("Secret", "streams-secrets").Node("stringData") as YamlMappingNode)!.Children
+                .ToDictionary(pair => ((YamlScalarNode)pair.Key).Value!, pair => ((YamlScalarNode)pair.Value).Value!, StringComparer.Ordinal);
             var stateFile = Path.Combine(work, "dev-cluster.json");
-            await using var cluster = PublishedHost.Start(publish, entrypoint, ["dev-cluster", $"--Streams:DevCluster:StateFile={stateFile}"]);
+            await using var cluster = PublishedHost.Start(publish, entrypoint, ["dev-cluster", $"--Streams:DevCluster:StateFile={stateFile}"], new Dictionary<string, string>());
             var bootstrap = await cluster.WaitForLineAsync("bootstrap.servers=", TimeSpan.FromSeconds(60));
             var url = $"http://127.0.0.1:{FreePort()}";
             await using var host = PublishedHost.Start(publish, entrypoint,
             [
-                "--roles", "ingest,schema-registry",
+                "--roles", string.Join(',', ChartRoles.All),
                 $"--Streams:Kafka:BootstrapServers={bootstrap}",
                 $"--Streams:Ingest:Url={url}",
                 $"--Streams:SchemaRegistry:Url={url}",
-                "--Streams:Ingest:ApiKeys:0:Name=test",
-                "--Streams:Ingest:ApiKeys:0:Sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                "--Streams:Ingest:ApiKeys:0:Sources:0=*",
-            ]);
+            ], secretVariables);
             using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
             var health = await host.PollAsync(http, "/healthz", TimeSpan.FromSeconds(60));
             var readiness = await host.PollAsync(http, "/readyz", TimeSpan.FromSeconds(60));
@@ -104,7 +109,7 @@ public sealed class DockerfileRecipeTests
 
         private PublishedHost(Process process) => _process = process;
 
-        public static PublishedHost Start(string publish, IReadOnlyList<string> entrypoint, IEnumerable<string> arguments)
+        public static PublishedHost Start(string publish, IReadOnlyList<string> entrypoint, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
         {
             var start = new ProcessStartInfo(entrypoint[0])
             {
@@ -120,6 +125,11 @@ public sealed class DockerfileRecipeTests
 
             // As in the image (ENV DOTNET_ENVIRONMENT=Production): no development settings file is read.
             start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+
             var host = new PublishedHost(Process.Start(start) ?? throw new InvalidOperationException("streams-host did not start."));
             host._process.OutputDataReceived += (_, line) => host.Add(line.Data);
             host._process.ErrorDataReceived += (_, line) => host.Add(line.Data);
