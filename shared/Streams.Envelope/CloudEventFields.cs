@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace Streams.Envelope;
 
 /// <summary>
@@ -51,7 +53,7 @@ internal sealed class CloudEventFields
                 return null;
             case "datacontenttype":
                 _dataContentType = text;
-                return CloudEventReader.IsMediaType(text) ? null : $"'{text}' is not an RFC 2046 media type.";
+                return MediaTypeHeaderValue.TryParse(text, out _) ? null : $"'{text}' is not an RFC 2046 media type.";
             case "dataschema":
                 _dataSchema = text;
                 return Uri.TryCreate(text, UriKind.Absolute, out _) ? null : "must be an absolute URI.";

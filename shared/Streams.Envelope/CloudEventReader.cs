@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Net.Http.Headers;
 
 namespace Streams.Envelope;
 
@@ -198,7 +197,4 @@ public static class CloudEventReader
         JsonTokenType.StartArray => "an array",
         _ => "an object",
     };
-
-    /// <summary>True when <paramref name="text"/> is an RFC 2046 media type.</summary>
-    internal static bool IsMediaType(string text) => MediaTypeHeaderValue.TryParse(text, out _);
 }
