@@ -122,7 +122,7 @@ public static class CloudEventReader
     private static string? ReadExtension(ref Utf8JsonReader reader, string name, CloudEventFields attributes)
     {
         // Extension attributes: lower-case ASCII letters and digits, with scalar values only.
-        if (!IsAttributeName(name))
+        if (!IsAttributeName(name, MaxExtensionNameLength))
         {
             reader.Skip();
             return "Attribute names must consist of lower-case letters a-z and digits 0-9.";
@@ -186,8 +186,18 @@ public static class CloudEventReader
         }
     }
 
-    private static bool IsAttributeName(string name) =>
-        name.Length is > 0 and <= MaxExtensionNameLength && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'));
+    /// <summary>
+    /// True when <paramref name="name"/> follows CloudEvents attribute naming (spec v1.0.2 "Attribute Naming Convention"):
+    /// lower-case ASCII letters and digits, here also 1 to <paramref name="maxLength"/> of them.
+    /// </summary>
+    /// <param name="name">The attribute name.</param>
+    /// <param name="maxLength">The longest name accepted.</param>
+    /// <returns>False for any other name.</returns>
+    public static bool IsAttributeName(string name, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.Length > 0 && name.Length <= maxLength && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'));
+    }
 
     private static string Describe(JsonTokenType token) => token switch
     {

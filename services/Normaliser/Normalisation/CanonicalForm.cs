@@ -152,7 +152,7 @@ public static class CanonicalForm
                 continue;
             }
 
-            if (!AttributeNames.IsValid(name, maxNameLength))
+            if (!CloudEventReader.IsAttributeName(name, maxNameLength))
             {
                 return $"extension attribute name '{name}' must be 1-{maxNameLength} characters a-z0-9";
             }
