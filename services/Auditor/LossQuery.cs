@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Streams.Envelope;
 
 namespace Streams.Auditor;
 
@@ -61,14 +62,9 @@ public static partial class LossQuery
             return true;
         }
 
-        return Rfc3339().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out time);
+        return Rfc3339.TryParse(text, out time);
     }
 
     [GeneratedRegex(@"^-?[0-9]{1,16}$")]
     private static partial Regex EpochMs();
-
-    // RFC 3339 section 5.6 date-time: the offset is required; 'T'/'Z' may be lower case.
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$")]
-    private static partial Regex Rfc3339();
 }

@@ -110,24 +110,9 @@ public sealed class IngestEndpoint(
         }
 
         var values = new byte[batch.Events.Count][];
-        var unconvertible = new List<EventProblem>();
         for (var index = 0; index < values.Length; index++)
         {
-            try
-            {
-                values[index] = serializer.Serialize(CloudEventJson.FromJson(batch.Events[index].Event.Json));
-            }
-            catch (CloudEventFormatException exception)
-            {
-                // Valid JSON that the envelope cannot carry (e.g. an extension that is an object): the sender's error.
-                metrics.CountInvalidEvent(Hop, exception.Attribute ?? "body");
-                unconvertible.Add(new EventProblem(index, exception.Attribute, exception.Message));
-            }
-        }
-
-        if (unconvertible.Count > 0)
-        {
-            return IngestProblems.InvalidEvents(unconvertible);
+            values[index] = serializer.Serialize(batch.Events[index].Event.Envelope);
         }
 
         metrics.CountEventsIn(Hop, batch.Events.Count);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using Streams.Ingest.CloudEvents;
+using Streams.Envelope;
 
 namespace Streams.Ingest;
 

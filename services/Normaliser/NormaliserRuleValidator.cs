@@ -1,3 +1,4 @@
+using Streams.Envelope;
 using Streams.Hosting;
 using Streams.Normaliser.Normalisation;
 
@@ -24,7 +25,7 @@ public static class NormaliserRuleValidator
             var key = $"{nameof(rule.RenameAttributes)}:{from}";
             errors.Require(!AttributeNames.Required.Contains(from), key, $"renames the required attribute '{from}'.");
             errors.Require(
-                AttributeNames.IsValid(to, maxNameLength) && !AttributeNames.Required.Contains(to),
+                CloudEventReader.IsAttributeName(to, maxNameLength) && !AttributeNames.Required.Contains(to),
                 key,
                 $"must name a new attribute of 1-{maxNameLength} characters a-z0-9 other than specversion, id, source and type, was '{to}'.");
         }
@@ -38,7 +39,7 @@ public static class NormaliserRuleValidator
         foreach (var name in rule.SetDefaults.Keys)
         {
             errors.Require(
-                AttributeNames.IsValid(name, maxNameLength) && name is not ("specversion" or "data" or "time"),
+                CloudEventReader.IsAttributeName(name, maxNameLength) && name is not ("specversion" or "data" or "time"),
                 $"{nameof(rule.SetDefaults)}:{name}",
                 $"must name an attribute of 1-{maxNameLength} characters a-z0-9 other than specversion and time.");
         }

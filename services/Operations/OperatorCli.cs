@@ -52,7 +52,7 @@ public static class OperatorCli
 
         var subscription = new Option<string>("--subscription") { Description = "The subscription whose dead letters to send back.", Required = true };
         var reason = new Option<string?>("--reason") { Description = "Only dead letters whose reason contains this text." };
-        var since = new Option<string?>("--since") { Description = "Only dead letters written at or after this time (RFC 3339 or Unix ms)." };
+        var since = new Option<string?>("--since") { Description = "Only dead letters written at or after this time (RFC 3339 with an offset, e.g. 2026-11-23T10:00:00Z, or Unix ms)." };
         var redrive = new Command("redrive", "Send dead letters back for delivery, once each, after the receiver is fixed.") { subscription, reason, since };
         redrive.SetAction(parse =>
         {
@@ -72,8 +72,8 @@ public static class OperatorCli
     private static Command ReplayCommandLine()
     {
         var subscription = new Option<string>("--subscription") { Description = "The subscription to deliver to.", Required = true };
-        var from = new Option<string>("--from") { Description = "First event time replayed (RFC 3339 or Unix ms).", Required = true };
-        var to = new Option<string>("--to") { Description = "Event time where the window ends, excluded.", Required = true };
+        var from = new Option<string>("--from") { Description = "First event time replayed (RFC 3339 with an offset, e.g. 2026-11-23T10:00:00Z, or Unix ms).", Required = true };
+        var to = new Option<string>("--to") { Description = "Event time where the window ends, excluded (RFC 3339 with an offset, or Unix ms).", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Only count the events that would be delivered." };
         var replay = new Command("replay", "Re-deliver the normalised events of an event-time window to one subscription.") { subscription, from, to, dryRun };
         replay.SetAction(async (parse, cancellationToken) =>

@@ -1,8 +1,9 @@
 using System.Globalization;
+using Streams.Envelope;
 
 namespace Streams.Operations;
 
-/// <summary>Times given on the command line: RFC 3339 (<c>2026-11-23T10:00:00Z</c>) or Unix milliseconds.</summary>
+/// <summary>Times given on the command line: RFC 3339 with an offset (<c>2026-11-23T10:00:00Z</c>) or Unix milliseconds.</summary>
 public static class TimeArgument
 {
     /// <summary>Parses <paramref name="text"/>; throws <see cref="OperatorException"/> naming <paramref name="option"/> when it cannot.</summary>
@@ -14,12 +15,12 @@ public static class TimeArgument
             return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
         }
 
-        if (text.Contains('T', StringComparison.OrdinalIgnoreCase)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        // The offset is required: a replay window guessed in the operator's local zone would replay the wrong hour.
+        if (Rfc3339.TryParse(text, out var time))
         {
             return time;
         }
 
-        throw new OperatorException($"{option} '{text}' is not a time: use RFC 3339 (2026-11-23T10:00:00Z) or Unix milliseconds.");
+        throw new OperatorException($"{option} '{text}' is not a time: use RFC 3339 with an offset (2026-11-23T10:00:00Z, 2026-11-23T11:00:00+01:00) or Unix milliseconds.");
     }
 }

@@ -32,7 +32,8 @@ public sealed record CloudEventEnvelope
 
     /// <summary>
     /// Extension attributes by name. Values are <see cref="string"/>, <see cref="bool"/> or <see cref="long"/>,
-    /// the JSON types the CloudEvents JSON format gives extension values.
+    /// the JSON types the CloudEvents JSON format gives extension values; integers within 32 bits, as CloudEvents'
+    /// Integer is (the Avro schema's <c>long</c> carries them in the same bytes an <c>int</c> would).
     /// </summary>
     public IReadOnlyDictionary<string, object> Extensions { get; init; } = EmptyExtensions;
 

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Streams.Envelope;
 
@@ -16,94 +15,34 @@ namespace Streams.Envelope;
 /// </remarks>
 public static class CloudEventJson
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-
-    /// <summary>Reads one event in structured JSON.</summary>
+    /// <summary>Reads one event in structured JSON, with the checks and the reader ingest uses (<see cref="CloudEventReader"/>).</summary>
     /// <param name="utf8Json">The event's UTF-8 JSON text.</param>
     /// <returns>The envelope.</returns>
-    /// <exception cref="CloudEventFormatException">The text is not JSON or not a CloudEvent the envelope can hold.</exception>
+    /// <exception cref="CloudEventFormatException">The text is not JSON or not a CloudEvent ingest would accept; names the first attribute at fault.</exception>
     public static CloudEventEnvelope FromJson(ReadOnlyMemory<byte> utf8Json)
     {
-        JsonDocument document;
+        var json = utf8Json.Span;
+        if (!Utf8.IsValid(json))
+        {
+            throw new CloudEventFormatException("The event is not valid UTF-8.");
+        }
+
+        var problems = new List<EventProblem>(1);
+        CloudEventEnvelope? envelope;
         try
         {
-            document = JsonDocument.Parse(utf8Json);
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            envelope = CloudEventReader.Read(json, ref reader, 0, problems);
+            // Throws on anything but white space after the event.
+            reader.Read();
         }
         catch (JsonException ex)
         {
             throw new CloudEventFormatException($"The event is not valid JSON: {ex.Message}", ex);
         }
 
-        using (document)
-        {
-            return FromJson(document.RootElement);
-        }
-    }
-
-    /// <summary>Reads one event in structured JSON, e.g. an element of a batch array.</summary>
-    /// <param name="element">The event's JSON object.</param>
-    /// <returns>The envelope.</returns>
-    /// <exception cref="CloudEventFormatException">The JSON is not a CloudEvent the envelope can hold.</exception>
-    public static CloudEventEnvelope FromJson(JsonElement element)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new CloudEventFormatException(null, "An event must be a JSON object.");
-        }
-
-        string? id = null, source = null, type = null, specVersion = null, subject = null, dataContentType = null, dataSchema = null;
-        DateTimeOffset? time = null;
-        byte[]? data = null;
-        var encoding = EnvelopeDataEncoding.Json;
-        var extensions = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var member in element.EnumerateObject())
-        {
-            var value = member.Value;
-            if (value.ValueKind == JsonValueKind.Null && member.Name != "data")
-            {
-                continue;
-            }
-
-            switch (member.Name)
-            {
-                case "id": id = String(member); break;
-                case "source": source = String(member); break;
-                case "type": type = String(member); break;
-                case "specversion": specVersion = String(member); break;
-                case "subject": subject = String(member); break;
-                case "datacontenttype": dataContentType = String(member); break;
-                case "dataschema": dataSchema = String(member); break;
-                case "time": time = Time(member); break;
-                case "data":
-                    CheckSingleData(data, member.Name);
-                    data = JsonMarshal.GetRawUtf8Value(value).ToArray();
-                    encoding = EnvelopeDataEncoding.Json;
-                    break;
-                case "data_base64":
-                    CheckSingleData(data, member.Name);
-                    data = Base64(member);
-                    encoding = EnvelopeDataEncoding.Binary;
-                    break;
-                default:
-                    extensions[ExtensionName(member.Name)] = ExtensionValue(member);
-                    break;
-            }
-        }
-
-        return new CloudEventEnvelope
-        {
-            Id = Required(id, "id"),
-            Source = Required(source, "source"),
-            Type = Required(type, "type"),
-            SpecVersion = Required(specVersion, "specversion"),
-            Time = time,
-            Subject = subject,
-            DataContentType = dataContentType,
-            DataSchema = dataSchema,
-            Extensions = extensions,
-            Data = data,
-            DataEncoding = encoding,
-        };
+        return envelope ?? throw new CloudEventFormatException(problems[0].Field, problems[0].Detail);
     }
 
     /// <summary>Writes an envelope as one event in structured JSON.</summary>
@@ -132,15 +71,17 @@ public static class CloudEventJson
         writer.WriteString("id", envelope.Id);
         writer.WriteString("source", envelope.Source);
         writer.WriteString("type", envelope.Type);
-        // The normaliser's canonical attribute order, so the JSON a receiver gets is the canonical form.
+        // The canonical attribute order, defined here only (docs/normaliser.md): the context attributes, extensions by
+        // ordinal name, then the data; so the JSON every hop writes for an envelope is its canonical form.
         WriteOptional(writer, "datacontenttype", envelope.DataContentType);
         WriteOptional(writer, "dataschema", envelope.DataSchema);
         WriteOptional(writer, "subject", envelope.Subject);
         if (envelope.Time is { } time)
         {
-            writer.WriteString("time", time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
+            writer.WriteString("time", Rfc3339.Format(time));
         }
-        foreach (var (name, value) in envelope.Extensions)
+
+        foreach (var (name, value) in OrderedExtensions(envelope.Extensions))
         {
             switch (value)
             {
@@ -176,47 +117,6 @@ public static class CloudEventJson
         }
     }
 
-    private static string String(JsonProperty member) =>
-        member.Value.ValueKind == JsonValueKind.String
-            ? member.Value.GetString()!
-            : throw new CloudEventFormatException(member.Name, $"The attribute '{member.Name}' must be a string, was {member.Value.ValueKind}.");
-
-    private static string Required(string? value, string name) =>
-        value is { Length: > 0 } ? value : throw new CloudEventFormatException(name, $"The required attribute '{name}' is missing or empty.");
-
-    private static DateTimeOffset Time(JsonProperty member)
-    {
-        var text = String(member);
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
-            ? time
-            : throw new CloudEventFormatException(member.Name, $"'{text}' is not an RFC 3339 timestamp.");
-    }
-
-    private static void CheckSingleData(byte[]? data, string name)
-    {
-        if (data is not null)
-        {
-            throw new CloudEventFormatException(name, "An event has either 'data' or 'data_base64', not both.");
-        }
-    }
-
-    private static byte[] Base64(JsonProperty member) =>
-        member.Value.ValueKind == JsonValueKind.String && member.Value.TryGetBytesFromBase64(out var bytes)
-            ? bytes
-            : throw new CloudEventFormatException(member.Name, "'data_base64' must be a base64 string.");
-
-    /// <summary>CloudEvents attribute names are lower-case letters and digits; anything else would not survive every binding.</summary>
-    private static string ExtensionName(string name) =>
-        name.Length > 0 && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
-            ? name
-            : throw new CloudEventFormatException(name, $"'{name}' is not a valid CloudEvents attribute name: lower-case letters a-z and digits 0-9 only.");
-
-    private static object ExtensionValue(JsonProperty member) => member.Value.ValueKind switch
-    {
-        JsonValueKind.String => member.Value.GetString()!,
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Number when member.Value.TryGetInt64(out var number) => number,
-        _ => throw new CloudEventFormatException(member.Name, $"Extension '{member.Name}' must be a string, a boolean or an integer, was {member.Value.ValueKind} {member.Value.GetRawText()}."),
-    };
+    private static IEnumerable<KeyValuePair<string, object>> OrderedExtensions(IReadOnlyDictionary<string, object> extensions) =>
+        extensions.Count <= 1 ? extensions : extensions.OrderBy(pair => pair.Key, StringComparer.Ordinal);
 }

@@ -20,10 +20,26 @@ internal static class EnvelopeRecordReader
         Subject = Optional<string>(record, "subject"),
         DataContentType = Optional<string>(record, "datacontenttype"),
         DataSchema = Optional<string>(record, "dataschema"),
-        Extensions = Optional<Dictionary<string, object>>(record, "extensions") ?? [],
+        Extensions = Extensions(record),
         Data = Optional<byte[]>(record, "data"),
         DataEncoding = Optional<GenericEnum>(record, "data_encoding")?.Value == "BINARY" ? EnvelopeDataEncoding.Binary : EnvelopeDataEncoding.Json,
     };
+
+    /// <exception cref="EnvelopeDecodeException">An extension integer is beyond 32 bits (<see cref="EnvelopeDecodeReason.MalformedPayload"/>).</exception>
+    private static Dictionary<string, object> Extensions(GenericRecord record)
+    {
+        var extensions = Optional<Dictionary<string, object>>(record, "extensions") ?? [];
+        foreach (var (name, value) in extensions)
+        {
+            // CloudEvents integers are 32-bit; the schema's long only carries them. No hop writes a wider one.
+            if (value is long number and (< int.MinValue or > int.MaxValue))
+            {
+                throw new EnvelopeDecodeException(EnvelopeDecodeReason.MalformedPayload, $"Extension '{name}' holds {number}, beyond the 32-bit integers CloudEvents allows.");
+            }
+        }
+
+        return extensions;
+    }
 
     private static string Required(GenericRecord record, string field) =>
         Optional<string>(record, field) ?? throw Incompatible(record, $"it has no string field '{field}'");

@@ -71,6 +71,11 @@ public class CloudEventJsonTests
     [InlineData("""{"specversion":"1.0","id":"1","source":"/s","type":"t","Bad-Name":"x"}""", "Bad-Name")]
     [InlineData("""{"specversion":"1.0","id":"1","source":"/s","type":"t","ext":{"nested":1}}""", "ext")]
     [InlineData("""{"specversion":"1.0","id":"1","source":"/s","type":"t","ext":1.5}""", "ext")]
+    [InlineData("""{"specversion":"1.0","id":"1","source":"/s","type":"t","ext":2147483648}""", "ext")]
+    [InlineData("""{"specversion":"1.0","id":"1","source":"/s","type":"t","ext":-2147483649}""", "ext")]
+    [InlineData("""{"specversion":"0.3","id":"1","source":"/s","type":"t"}""", "specversion")]
+    [InlineData("""{"specversion":"1.0","id":"1","source":"/s","type":"t","time":"2026-11-23T10:00:00"}""", "time")]
+    [InlineData("""{"specversion":"1.0","id":"1","source":"/s","type":"t","dataschema":"not absolute"}""", "dataschema")]
     [InlineData("""{"specversion":"1.0","id":"1","source":"/s","type":"t","data":1,"data_base64":"AA=="}""", "data_base64")]
     [InlineData("""{"specversion":"1.0","id":"1","source":"/s","type":"t","data_base64":"not base64!"}""", "data_base64")]
     public void FromJson_InvalidEvent_ThrowsNamingTheAttribute(string json, string attribute)
@@ -80,6 +85,32 @@ public class CloudEventJsonTests
 
         // Assert
         Assert.Equal(attribute, exception.Attribute);
+    }
+
+    [Fact]
+    public void Write_AttributesAndExtensionsInAnyOrder_WritesTheCanonicalOrder()
+    {
+        // Arrange: the one place the canonical attribute order is defined.
+        var envelope = new CloudEventEnvelope
+        {
+            Id = "1",
+            Source = "/s",
+            Type = "t",
+            Time = new DateTimeOffset(2026, 11, 23, 11, 0, 0, 123, TimeSpan.FromHours(1)).AddTicks(4567),
+            Subject = "sub",
+            DataContentType = "application/json",
+            DataSchema = "urn:x",
+            Extensions = new Dictionary<string, object> { ["zeta"] = "z", ["b2"] = 7L, ["alpha"] = true, ["b10"] = "x" },
+            Data = "[1]"u8.ToArray(),
+        };
+
+        // Act
+        var text = Encoding.UTF8.GetString(CloudEventJson.ToJson(envelope));
+
+        // Assert
+        Assert.Equal(
+            """{"specversion":"1.0","id":"1","source":"/s","type":"t","datacontenttype":"application/json","dataschema":"urn:x","subject":"sub","time":"2026-11-23T10:00:00.123Z","alpha":true,"b10":"x","b2":7,"zeta":"z","data":[1]}""",
+            text);
     }
 
     [Fact]

@@ -124,6 +124,25 @@ public class EnvelopeSerializerTests
         Assert.Equal(EnvelopeDecodeReason.MalformedPayload, exception.Reason);
     }
 
+    [Theory]
+    [InlineData(2_147_483_648L)]
+    [InlineData(-2_147_483_649L)]
+    [InlineData(long.MaxValue)]
+    public void Deserialize_ExtensionIntegerBeyond32Bits_ThrowsMalformed(long number)
+    {
+        // Arrange: the schema's long can carry what CloudEvents' 32-bit Integer cannot; no hop writes it, another producer might.
+        var registry = new InMemorySchemaRegistry();
+        var serializer = new EnvelopeSerializer(registry, registry.Add(1, EnvelopeSchemas.Current), EnvelopeSchemas.Current);
+        var bytes = serializer.Serialize(Sample with { Extensions = new Dictionary<string, object> { ["wide"] = number } });
+
+        // Act
+        var exception = Assert.Throws<EnvelopeDecodeException>(() => serializer.Deserialize(bytes));
+
+        // Assert
+        Assert.Equal(EnvelopeDecodeReason.MalformedPayload, exception.Reason);
+        Assert.Contains("'wide'", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Deserialize_EveryTruncation_ThrowsDecodeExceptionNeverAnythingElse()
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Streams.Envelope;
 using Streams.Ingest.CloudEvents;
 
 namespace Streams.Ingest.Tests;
@@ -59,7 +60,42 @@ public sealed class CloudEventBatchReaderTests
         var result = Read("[" + json + "]");
 
         // Assert
-        Assert.Equal(json, Encoding.UTF8.GetString(result.Events[0].Event.Json));
+        var envelope = result.Events[0].Event.Envelope;
+        Assert.Equal("""{"b":[1,2.5e3,"x"]}""", Encoding.UTF8.GetString(envelope.Data!));
+        Assert.Equal(json, Encoding.UTF8.GetString(CloudEventJson.ToJson(envelope)));
+    }
+
+    [Theory]
+    [InlineData("2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("9223372036854775807")]
+    [InlineData("-9223372036854775808")]
+    [InlineData("99999999999999999999")]
+    [InlineData("1.5")]
+    [InlineData("1e3")]
+    public void Read_ExtensionNumberNotA32BitInteger_IsAProblemNamingIt(string number)
+    {
+        // Act
+        var result = Read($$"""[{"specversion":"1.0","id":"1","source":"/a","type":"t","count":{{number}}}]""");
+
+        // Assert
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((0, "count"), (problem.Index, problem.Field));
+        Assert.Contains("32-bit integer", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2147483647", 2147483647L)]
+    [InlineData("-2147483648", -2147483648L)]
+    [InlineData("0", 0L)]
+    public void Read_ExtensionNumberWithin32Bits_IsKept(string number, long expected)
+    {
+        // Act
+        var result = Read($$"""[{"specversion":"1.0","id":"1","source":"/a","type":"t","count":{{number}}}]""");
+
+        // Assert
+        Assert.True(result.IsValid);
+        Assert.Equal(expected, result.Events[0].Event.Envelope.Extensions["count"]);
     }
 
     [Fact]

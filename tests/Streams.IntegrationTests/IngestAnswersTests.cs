@@ -155,6 +155,8 @@ public sealed class IngestAnswersTests(LocalClusterFixture cluster, SharedHost h
     [InlineData("""[{"specversion":"1.0","id":"a","source":"/tests/allowed","type":"t","Bad-Name":"x"}]""", 0, "Bad-Name")]
     [InlineData("""[{"specversion":"1.0","id":"a","source":"/tests/allowed","type":"t","ext":{"nested":true}}]""", 0, "ext")]
     [InlineData("""[{"specversion":"1.0","id":"a","source":"/tests/allowed","type":"t","ext":99999999999999999999}]""", 0, "ext")]
+    [InlineData("""[{"specversion":"1.0","id":"a","source":"/tests/allowed","type":"t"},{"specversion":"1.0","id":"b","source":"/tests/allowed","type":"t","ext":2147483648}]""", 1, "ext")]
+    [InlineData("""[{"specversion":"1.0","id":"a","source":"/tests/allowed","type":"t","ext":-9223372036854775808}]""", 0, "ext")]
     [InlineData("""[{"specversion":"1.0","id":"a","source":"/tests/allowed"}]""", 0, "type")]
     [InlineData("""[{"specversion":"1.0","id":"a","source":"/tests/allowed","type":"t"}, 7]""", 1, null)]
     public async Task Post_InvalidEvent_400NamingIndexAndField(string body, int index, string? field)

@@ -50,6 +50,7 @@ public sealed class ReplayTests(LocalClusterFixture cluster)
     [InlineData("--subscription", "nobody", "--from", "2026-11-23T10:00:00Z", "--to", "2026-11-23T11:00:00Z")]
     [InlineData("--subscription", "repair", "--from", "2026-11-23T11:00:00Z", "--to", "2026-11-23T10:00:00Z")]
     [InlineData("--subscription", "repair", "--from", "noon-ish", "--to", "2026-11-23T11:00:00Z")]
+    [InlineData("--subscription", "repair", "--from", "2026-11-23T10:00:00", "--to", "2026-11-23T11:00:00Z")]
     [InlineData("--subscription", "repair", "--from", "2026-11-23T10:00:00Z")]
     public async Task Replay_BadArguments_ClearMessageNonZeroExitNothingDelivered(params string[] arguments)
     {

@@ -59,8 +59,8 @@ public class CanonicalFormPropertyTests
                 Member("source", Quote(source)),
                 Member("type", Quote(type)),
             };
-            // Integers only: ingest refuses other numbers, which the envelope's extension map cannot carry.
-            members.AddRange(extensions.Select((name, index) => Member(name, (index % 3) switch { 0 => Quote(name + "v"), 1 => "-1250", _ => "null" })));
+            // 32-bit integers only: ingest refuses other numbers; partitionkey is a string.
+            members.AddRange(extensions.Select((name, index) => Member(name, (name == "partitionkey" ? 0 : index % 3) switch { 0 => Quote(name + "v"), 1 => "-1250", _ => "null" })));
             AddIf(members, "time", time);
             AddIf(members, "data", data);
             AddIf(members, "datacontenttype", contentType is null ? null : Quote(contentType));
@@ -70,7 +70,7 @@ public class CanonicalFormPropertyTests
     }
 
     private static Gen<string> Time() =>
-        Gen.Zip(Gen.Choose(0, 400_000_000), Gen.Zip(Gen.Choose(0, 9), Gen.Elements("Z", "z", "+00:00", "+05:30", "-11:00", "")))
+        Gen.Zip(Gen.Choose(0, 400_000_000), Gen.Zip(Gen.Choose(0, 9), Gen.Elements("Z", "z", "+00:00", "+05:30", "-11:00", "-00:00")))
             .Select(t =>
             {
                 var (seconds, (digits, zone)) = t;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Streams.Envelope;
 using Streams.Envelope.Tests;
 using Streams.Normaliser.Normalisation;
@@ -19,9 +18,13 @@ internal static class Normalise
     /// <summary>The codec the normaliser under test uses.</summary>
     public static readonly EventCodec Codec = new(() => Serializer);
 
-    /// <summary>Normalises the event model of <paramref name="json"/>, as decoded from an ingested envelope.</summary>
+    /// <summary>Normalises the envelope ingest makes of <paramref name="json"/>.</summary>
     public static NormalisationResult Json(string json, RecordTimes times = default, RuleSet? rules = null, PayloadSchemas? schemas = null) =>
-        Normaliser(rules, schemas).Normalise((JsonObject)JsonNode.Parse(json)!, times);
+        Normaliser(rules, schemas).Normalise(CloudEventJson.FromJson(Encoding.UTF8.GetBytes(json)), times);
+
+    /// <summary>Normalises an envelope as any producer may have written it, e.g. one ingest would have refused.</summary>
+    public static NormalisationResult Envelope(CloudEventEnvelope envelope, RecordTimes times = default) =>
+        Normaliser(rules: null, schemas: null).Normalise(envelope, times);
 
     /// <summary>Normalises a record value as it comes off <c>streams.ingested</c>.</summary>
     public static NormalisationResult Value(byte[] value, RecordTimes times = default, int maxEventBytes = 64 * 1024) =>

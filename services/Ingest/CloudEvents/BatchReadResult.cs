@@ -1,3 +1,5 @@
+using Streams.Envelope;
+
 namespace Streams.Ingest.CloudEvents;
 
 /// <summary>A parsed batch: either every event is valid, or the problems with it.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Streams.Envelope;
 
 namespace Streams.Normaliser.Normalisation;
@@ -30,49 +29,33 @@ public sealed class EventNormaliser(EventCodec codec, RuleSet rules, PayloadSche
             return NormalisationResult.Invalid(TooLarge, $"the record is {value.Length} bytes; at most {maxEventBytes} are accepted");
         }
 
-        if (codec.TryDecode(value, out var decodeProblem) is not { } cloudEvent)
+        if (codec.TryDecode(value, out var decodeProblem) is not { } envelope)
         {
             return NormalisationResult.Invalid(Undecodable, decodeProblem!);
         }
 
-        return Normalise(cloudEvent, times);
+        return Normalise(envelope, times);
     }
 
-    /// <summary>Normalises a decoded event (changed in place).</summary>
-    public NormalisationResult Normalise(JsonObject cloudEvent, RecordTimes times)
+    /// <summary>Normalises a decoded event.</summary>
+    public NormalisationResult Normalise(CloudEventEnvelope envelope, RecordTimes times)
     {
-        ArgumentNullException.ThrowIfNull(cloudEvent);
-        if (rules.Apply(cloudEvent) is { } droppedBy)
+        var attributes = new EnvelopeAttributes(envelope);
+        if (rules.Apply(attributes) is { } droppedBy)
         {
             return NormalisationResult.Filtered(droppedBy);
         }
 
-        if (CanonicalForm.Apply(cloudEvent, times, maxExtensionNameLength) is { } canonicalProblem)
+        if (CanonicalForm.Apply(attributes, times, maxExtensionNameLength, out var canonicalProblem) is not { } canonical)
         {
-            return NormalisationResult.Invalid(Canonical, canonicalProblem);
+            return NormalisationResult.Invalid(Canonical, canonicalProblem!);
         }
 
-        var type = (string)cloudEvent["type"]!;
-        if (schemas.Validate(type, cloudEvent) is { } schemaProblem)
+        if (schemas.Validate(canonical) is { } schemaProblem)
         {
             return NormalisationResult.Invalid(Schema, schemaProblem);
         }
 
-        byte[] value;
-        try
-        {
-            value = codec.Encode(cloudEvent);
-        }
-        catch (CloudEventFormatException exception)
-        {
-            return NormalisationResult.Invalid(Canonical, exception.Message);
-        }
-
-        return new NormalisationResult(
-            NormalisationOutcome.Normalised,
-            value,
-            (string)cloudEvent["source"]!,
-            (string)cloudEvent["id"]!,
-            type);
+        return new NormalisationResult(NormalisationOutcome.Normalised, codec.Encode(canonical), canonical.Source, canonical.Id, canonical.Type);
     }
 }

@@ -29,33 +29,46 @@ public sealed class NormalisationRule
     public bool Drops => _options.Drop;
 
     /// <summary>True when the event's current <c>source</c> and <c>type</c> match the rule.</summary>
-    public bool Matches(JsonObject cloudEvent)
+    public bool Matches(EnvelopeAttributes attributes)
     {
-        ArgumentNullException.ThrowIfNull(cloudEvent);
-        return (_options.Source.Length == 0 || Text(cloudEvent, "source")?.StartsWith(_options.Source, StringComparison.Ordinal) == true)
-            && (_options.Type.Length == 0 || Text(cloudEvent, "type") == _options.Type);
+        ArgumentNullException.ThrowIfNull(attributes);
+        return (_options.Source.Length == 0 || attributes.Text("source")?.StartsWith(_options.Source, StringComparison.Ordinal) == true)
+            && (_options.Type.Length == 0 || attributes.Text("type") == _options.Type);
     }
 
     /// <summary>Applies the rule's changes: attribute renames, drops and defaults, then the payload's, then the type mapping.</summary>
-    public void Apply(JsonObject cloudEvent)
+    public void Apply(EnvelopeAttributes attributes)
     {
-        ArgumentNullException.ThrowIfNull(cloudEvent);
+        ArgumentNullException.ThrowIfNull(attributes);
         foreach (var (from, to) in _options.RenameAttributes)
         {
-            Rename(cloudEvent, from, to);
+            attributes.Rename(from, to);
         }
 
         foreach (var name in _options.DropAttributes)
         {
-            cloudEvent.Remove(name);
+            attributes.Remove(name);
         }
 
         foreach (var (name, value) in _options.SetDefaults)
         {
-            cloudEvent.TryAdd(name, value);
+            attributes.SetDefault(name, value);
         }
 
-        var data = cloudEvent["data"];
+        if (_renameData.Length + _dropData.Length + _dataDefaults.Length > 0)
+        {
+            // Only a rule that changes the payload parses it.
+            ApplyToData(attributes.Data.Node);
+        }
+
+        if (_options.MapTypeTo.Length > 0)
+        {
+            attributes.Set("type", _options.MapTypeTo);
+        }
+    }
+
+    private void ApplyToData(JsonNode? data)
+    {
         foreach (var (from, to) in _renameData)
         {
             if (from.FindParent(data) is { } parent)
@@ -72,11 +85,6 @@ public sealed class NormalisationRule
         foreach (var (path, value) in _dataDefaults)
         {
             path.FindParent(data)?.TryAdd(path.Leaf, Literal(value));
-        }
-
-        if (_options.MapTypeTo.Length > 0)
-        {
-            cloudEvent["type"] = _options.MapTypeTo;
         }
     }
 
@@ -103,7 +111,4 @@ public sealed class NormalisationRule
 
     private static DataPath Path(string path) =>
         DataPath.TryParse(path) ?? throw new ArgumentException($"'{path}' is not a dotted path.", nameof(path));
-
-    private static string? Text(JsonObject cloudEvent, string name) =>
-        cloudEvent[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

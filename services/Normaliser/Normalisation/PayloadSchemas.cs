@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using NJsonSchema;
+using Streams.Envelope;
 
 namespace Streams.Normaliser.Normalisation;
 
@@ -60,22 +60,22 @@ public sealed class PayloadSchemas
     }
 
     /// <summary>Checks an event's payload against its type's schema; returns why it fails, or null.</summary>
-    /// <param name="type">The event type (after rules).</param>
     /// <param name="cloudEvent">The canonical event.</param>
-    public string? Validate(string type, JsonObject cloudEvent)
+    public string? Validate(CloudEventEnvelope cloudEvent)
     {
         ArgumentNullException.ThrowIfNull(cloudEvent);
+        var type = cloudEvent.Type;
         if (!_schemas.TryGetValue(type, out var schema))
         {
             return _rejectUnknownTypes ? $"no schema for type '{type}' and unknown types are rejected" : null;
         }
 
-        if (cloudEvent.ContainsKey("data_base64"))
+        if (cloudEvent.Data is not null && cloudEvent.DataEncoding == EnvelopeDataEncoding.Binary)
         {
             return $"type '{type}' has a schema, so its data must be JSON, not data_base64";
         }
 
-        var data = cloudEvent["data"]?.ToJsonString() ?? "null";
+        var data = cloudEvent.Data is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "null";
         var errors = schema.Validate(data);
         if (errors.Count == 0)
         {

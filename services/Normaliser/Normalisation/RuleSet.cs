@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Streams.Normaliser.Normalisation;
 
 /// <summary>The configured rules, applied in order, each to the event as the rules before it left it.</summary>
@@ -22,11 +20,11 @@ public sealed class RuleSet
     }
 
     /// <summary>Applies every matching rule; returns the name of the rule that dropped the event, or null when it is kept.</summary>
-    public string? Apply(JsonObject cloudEvent)
+    public string? Apply(EnvelopeAttributes attributes)
     {
         foreach (var rule in _rules)
         {
-            if (!rule.Matches(cloudEvent))
+            if (!rule.Matches(attributes))
             {
                 continue;
             }
@@ -36,7 +34,7 @@ public sealed class RuleSet
                 return rule.Name;
             }
 
-            rule.Apply(cloudEvent);
+            rule.Apply(attributes);
         }
 
         return null;
