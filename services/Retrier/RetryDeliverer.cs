@@ -1,9 +1,7 @@
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Streams.Egress;
-using Streams.Egress.Delivery;
-using Streams.Egress.Retries;
+using Streams.Delivery;
+using Streams.Delivery.Retries;
 using Streams.Envelope;
 using Streams.Kafka;
 using Streams.Telemetry;
@@ -15,12 +13,12 @@ namespace Streams.Retrier;
 /// retries, circuit breaker), then settles it: delivered; rejected → dead letter; still failing → next tier or,
 /// with attempts or age spent, dead letter. Returns only once that outcome is acknowledged by Kafka.
 /// </summary>
-public sealed class RetryDeliverer : IDisposable
+public sealed class RetryDeliverer
 {
     /// <summary>The hop name in metrics.</summary>
     public const string Hop = "retrier";
 
-    private readonly Dictionary<string, SubscriptionEndpoint> _endpoints;
+    private readonly SubscriptionEndpoints _endpoints;
     private readonly FailedBatchWriter _writer;
     private readonly RetrierOptions _options;
     private readonly IReadOnlyList<RetryTier> _tiers;
@@ -29,26 +27,19 @@ public sealed class RetryDeliverer : IDisposable
     private readonly TimeProvider _clock;
     private readonly EnvelopeSerializerProvider _envelopes;
 
-    /// <summary>Builds an endpoint per configured subscription.</summary>
+    /// <summary>Delivers through the process's shared endpoints, so egress and the retrier share each subscription's rate limit and circuit.</summary>
     public RetryDeliverer(
-        IOptions<EgressOptions> egress,
+        SubscriptionEndpoints endpoints,
         IOptions<RetrierOptions> options,
         IOptions<KafkaOptions> kafka,
-        WebhookClient client,
         FailedBatchWriter writer,
         StreamsMetrics metrics,
         EnvelopeSerializerProvider envelopes,
-        TimeProvider clock,
-        ILoggerFactory loggers)
+        TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(egress);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(kafka);
-        ArgumentNullException.ThrowIfNull(loggers);
-        _endpoints = egress.Value.Subscriptions.ToDictionary(
-            s => s.Name,
-            s => new SubscriptionEndpoint(s, client, metrics, clock, loggers.CreateLogger($"Streams.Retrier.Subscription.{s.Name}")),
-            StringComparer.Ordinal);
+        _endpoints = endpoints;
         _writer = writer;
         _options = options.Value;
         _topics = kafka.Value.Topics;
@@ -68,7 +59,7 @@ public sealed class RetryDeliverer : IDisposable
         var now = _clock.GetUtcNow();
         var failure = RetryRecord.TryReadFailure(group[0].Message.Headers);
         var subscription = group[0].Message.Headers.GetText(StreamsHeaders.Subscription) ?? "";
-        if (failure is null || !_endpoints.TryGetValue(subscription, out var endpoint))
+        if (failure is null || !_endpoints.TryGet(subscription, out var endpoint))
         {
             var reason = failure is null ? "malformed retry record: failure headers missing" : $"subscription '{subscription}' is not configured";
             await _writer.ToDeadLettersAsync(group, new DeliveryFailure(subscription, failure?.Attempts ?? 0, 0, reason, now), "unroutable", abort);
@@ -93,15 +84,6 @@ public sealed class RetryDeliverer : IDisposable
         foreach (var chunk in decoded.Chunk(endpoint.Options.BatchSize))
         {
             await SettleChunkAsync(endpoint, [.. chunk.Select(c => c.Record)], [.. chunk.Select(c => c.Event)], failure, CurrentTier(chunk[0].Record.Topic), stopping, abort);
-        }
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var endpoint in _endpoints.Values)
-        {
-            endpoint.Dispose();
         }
     }
 

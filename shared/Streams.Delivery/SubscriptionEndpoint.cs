@@ -5,7 +5,7 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Streams.Telemetry;
 
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>
 /// Everything about sending batches to one subscription's endpoint, shared by egress and the retrier:
