@@ -41,7 +41,8 @@ public static class OperatorCli
         }
         catch (KafkaException exception)
         {
-            // Nothing was changed: every command reads before it writes, and a write it could not finish was never acknowledged.
+            // Every command reads before it writes, so a cluster the clients cannot reach (or that refuses their settings) fails
+            // before anything is written; a redrive cut off between its two writes is safe to run again (see RedriveCommand).
             await Console.Error.WriteLineAsync($"streams: Kafka error: {exception.Error.Reason} ({exception.Error.Code})");
             return UsageErrorExitCode;
         }

@@ -53,7 +53,7 @@ public sealed class TopicSnapshot(KafkaClientFactory clients, IProgress<Snapshot
     }
 
     /// <summary>A consumer that never commits and belongs to a throw-away group.</summary>
-    public static IConsumer<byte[]?, byte[]> CreateConsumer(KafkaClientFactory clients)
+    private static IConsumer<byte[]?, byte[]> CreateConsumer(KafkaClientFactory clients)
     {
         ArgumentNullException.ThrowIfNull(clients);
         return clients.CreateConsumer("streams-operator-" + Guid.NewGuid().ToString("N"));
