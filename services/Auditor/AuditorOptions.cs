@@ -12,6 +12,9 @@ public sealed class AuditorOptions
     /// <summary>The pipeline's hops in order, used when <see cref="Hops"/> is not configured.</summary>
     public static IReadOnlyList<string> DefaultHops { get; } = ["ingest", "normaliser", "egress"];
 
+    /// <summary>The branch hops used when <see cref="BranchHops"/> is not configured.</summary>
+    public static IReadOnlyList<string> DefaultBranchHops { get; } = ["retrier"];
+
     /// <summary>
     /// Prefix of the auditor's consumer group; each auditor process adds a suffix of its own, because every auditor
     /// must read every partition of the audit topic (replicas are copies, not shards) from the start.
@@ -41,4 +44,17 @@ public sealed class AuditorOptions
 
     /// <summary>The hops in force.</summary>
     public IReadOnlyList<string> EffectiveHops => Hops.Count > 0 ? Hops : DefaultHops;
+
+    /// <summary>
+    /// Hops off the main line, as their audit reports name them; empty means <see cref="DefaultBranchHops"/>. Events
+    /// enter a branch hop from another hop's side outcome (the retrier's from egress's retry hand-offs), not from the
+    /// previous hop's <c>out</c>, so a branch hop must account for its own <c>in</c>.
+    /// </summary>
+    public List<string> BranchHops { get; set; } = [];
+
+    /// <summary>The branch hops in force.</summary>
+    public IReadOnlyList<string> EffectiveBranchHops => BranchHops.Count > 0 ? BranchHops : DefaultBranchHops;
+
+    /// <summary>Every hop with a row in a loss table: the main line in order, then the branch hops.</summary>
+    public IReadOnlyList<string> AllHops => [.. EffectiveHops, .. EffectiveBranchHops];
 }

@@ -27,5 +27,14 @@ public sealed class AuditorOptionsValidator() : SectionValidator<AuditorOptions>
             errors.Require(options.Hops.IndexOf(hop) == index, $"Hops:{index}", $"repeats '{hop}'.");
         }
 
+        for (var index = 0; index < options.BranchHops.Count; index++)
+        {
+            var hop = options.BranchHops[index];
+            errors.Require(!string.IsNullOrWhiteSpace(hop), $"BranchHops:{index}", "must name a hop.");
+            errors.Require(hop != AuditorOptions.EndToEnd, $"BranchHops:{index}", $"may not be '{AuditorOptions.EndToEnd}', which names the end-to-end row.");
+            errors.Require(!options.EffectiveHops.Contains(hop), $"BranchHops:{index}", $"'{hop}' is a main-line hop (Hops); a hop is one or the other.");
+            errors.Require(options.BranchHops.IndexOf(hop) == index, $"BranchHops:{index}", $"repeats '{hop}'.");
+        }
+
     }
 }

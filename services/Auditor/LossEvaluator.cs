@@ -28,7 +28,7 @@ public sealed class LossEvaluator(
     {
         var now = clock.GetUtcNow();
         var due = ledger.TakeDue(DueBefore(now).ToUnixTimeMilliseconds());
-        var judged = due.Select(totals => LossCalculator.Compute(totals, _options.EffectiveHops, final: true, _options.LossThresholdPercent)).ToList();
+        var judged = due.Select(totals => LossCalculator.Compute(totals, _options.EffectiveHops, final: true, _options.LossThresholdPercent, _options.EffectiveBranchHops)).ToList();
         foreach (var bucket in judged)
         {
             Record(bucket);
@@ -50,7 +50,7 @@ public sealed class LossEvaluator(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Every series exists from the start, at zero, so dashboards and rate() see the first loss as an increase.
-        foreach (var hop in _options.EffectiveHops.Append(AuditorOptions.EndToEnd))
+        foreach (var hop in _options.AllHops.Append(AuditorOptions.EndToEnd))
         {
             metrics.CountLostEvents(hop, 0);
             metrics.CountAuditedEvents(hop, 0);
@@ -117,7 +117,7 @@ public sealed class LossEvaluator(
 
     private void RefreshRatios()
     {
-        foreach (var (hop, index) in _options.EffectiveHops.Select((hop, index) => (hop, index)))
+        foreach (var (hop, index) in _options.AllHops.Select((hop, index) => (hop, index)))
         {
             var expected = _recent.Sum(bucket => bucket.Hops[index].Expected);
             SetRatio(hop, _recent.Sum(bucket => bucket.Hops[index].Lost), expected);

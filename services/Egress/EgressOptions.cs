@@ -1,10 +1,15 @@
+using Streams.Delivery;
+
 namespace Streams.Egress;
 
-/// <summary>The <c>Streams:Egress</c> section.</summary>
+/// <summary>
+/// The egress consumer's part of the <c>Streams:Egress</c> section; the subscriptions and the in-flight cap there are
+/// <see cref="DeliveryOptions"/>, shared with the retrier and replay.
+/// </summary>
 public sealed class EgressOptions
 {
     /// <summary>The configuration section these options bind to.</summary>
-    public const string SectionName = "Streams:Egress";
+    public const string SectionName = DeliveryOptions.SectionName;
 
     /// <summary>The consumer group reading <c>streams.normalised</c>.</summary>
     public string GroupId { get; set; } = "streams-egress";
@@ -15,15 +20,9 @@ public sealed class EgressOptions
     /// </summary>
     public int MaxUncommittedRecords { get; set; } = 10_000;
 
-    /// <summary>Most requests in flight across every subscription.</summary>
-    public int MaxInFlight { get; set; } = 64;
-
     /// <summary>How often finished offsets are committed.</summary>
     public int CommitIntervalMs { get; set; } = 50;
 
     /// <summary>How long a graceful stop waits for in-flight batches before abandoning them (uncommitted, so re-delivered).</summary>
     public int DrainTimeoutMs { get; set; } = 10_000;
-
-    /// <summary>The receivers.</summary>
-    public List<SubscriptionOptions> Subscriptions { get; set; } = [];
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Streams.Audit;
 using Streams.Egress.Dispatch;
-using Streams.Egress.Retries;
+using Streams.Delivery.Retries;
 using Streams.Envelope;
 using Streams.Kafka.Consuming;
 using Streams.Telemetry;

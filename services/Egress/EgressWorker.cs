@@ -3,9 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streams.Audit;
 using Streams.Envelope;
-using Streams.Egress.Delivery;
+using Streams.Delivery;
 using Streams.Egress.Dispatch;
-using Streams.Egress.Retries;
+using Streams.Delivery.Retries;
 using Streams.Kafka;
 using Streams.Kafka.Consuming;
 using Streams.Telemetry;
@@ -15,12 +15,13 @@ namespace Streams.Egress;
 /// <summary>Runs egress on the consumer engine: consume, deliver in parallel, commit what is done.</summary>
 public sealed class EgressWorker(
     KafkaClientFactory clients,
-    WebhookClient webhooks,
+    SubscriptionEndpoints endpoints,
     FailedBatchWriter failures,
     StreamsMetrics metrics,
     AuditRecorder audit,
     TimeProvider clock,
     IOptions<EgressOptions> options,
+    IOptions<DeliveryOptions> delivery,
     EnvelopeSerializerProvider envelopes,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -37,11 +38,8 @@ public sealed class EgressWorker(
         var egress = options.Value;
         var firstTier = RetryTier.Parse(clients.Options.Topics.RetryTiers[0]);
         using var abort = new CancellationTokenSource();
-        using var processInFlight = new SemaphoreSlim(egress.MaxInFlight);
-        var endpoints = egress.Subscriptions
-            .Select(s => new SubscriptionEndpoint(s, webhooks, metrics, clock, loggers.CreateLogger($"Streams.Egress.Subscription.{s.Name}")))
-            .ToList();
-        var dispatchers = endpoints
+        using var processInFlight = new SemaphoreSlim(delivery.Value.MaxInFlight);
+        var dispatchers = endpoints.All
             .Select(e => new SubscriptionDispatcher(e, failures, firstTier, processInFlight, metrics, clock, loggers.CreateLogger($"Streams.Egress.Subscription.{e.Name}"), stopping, abort.Token))
             .ToList();
         try
@@ -59,7 +57,6 @@ public sealed class EgressWorker(
         finally
         {
             dispatchers.ForEach(d => d.Dispose());
-            endpoints.ForEach(e => e.Dispose());
         }
     }
 }

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
+using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Streams.Egress;
+using Microsoft.Extensions.Options;
+using Streams.Delivery;
 using Streams.Envelope;
 using Streams.Kafka;
-using Streams.Telemetry;
 
 namespace Streams.Operations;
 
@@ -20,7 +19,7 @@ public static class OperatorCli
     /// <summary>True when <paramref name="args"/> name an operator command.</summary>
     public static bool Handles(string[] args) => args is ["dlq", ..] or ["replay", ..];
 
-    /// <summary>Runs the command; exit code 0 on success, 2 on a usage error (message on stderr).</summary>
+    /// <summary>Runs the command; exit code 0 on success, 2 on a usage error, bad settings or a Kafka error (one line on stderr).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         // The commands build their own clients; they must load the librdkafka the roles load.
@@ -35,6 +34,18 @@ public static class OperatorCli
             await Console.Error.WriteLineAsync("streams: " + exception.Message);
             return UsageErrorExitCode;
         }
+        catch (OptionsValidationException exception)
+        {
+            await Console.Error.WriteLineAsync("streams: invalid configuration: " + string.Join(" ", exception.Failures));
+            return UsageErrorExitCode;
+        }
+        catch (KafkaException exception)
+        {
+            // Every command reads before it writes, so a cluster the clients cannot reach (or that refuses their settings) fails
+            // before anything is written; a redrive cut off between its two writes is safe to run again (see RedriveCommand).
+            await Console.Error.WriteLineAsync($"streams: Kafka error: {exception.Error.Reason} ({exception.Error.Code})");
+            return UsageErrorExitCode;
+        }
     }
 
     private static Command DeadLetterCommands()
@@ -43,8 +54,9 @@ public static class OperatorCli
         list.SetAction(_ =>
         {
             var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
+            using var services = OperatorServices.Build(configuration);
             var summary = new DeadLetterSummary();
-            new TopicSnapshot(configuration.Kafka, new ConsoleProgress("reading"))
+            new TopicSnapshot(services.GetRequiredService<KafkaClientFactory>(), new ConsoleProgress("reading"))
                 .Read(configuration.Kafka.Topics.DeadLetters, record => summary.Add(record.Message.Headers));
             Console.WriteLine(summary.Format());
             return 0;
@@ -60,8 +72,9 @@ public static class OperatorCli
             var sinceText = parse.GetValue(since);
             var filter = new RedriveFilter(name, parse.GetValue(reason), sinceText is null ? null : TimeArgument.Parse("--since", sinceText));
             var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
-            _ = RequireSubscription(configuration, name);
-            var (redriven, skipped) = new RedriveCommand(configuration.Kafka, new ConsoleProgress("reading"), TimeProvider.System).Run(filter);
+            using var services = OperatorServices.Build(configuration);
+            _ = RequireEndpoint(services, name);
+            var (redriven, skipped) = new RedriveCommand(services.GetRequiredService<KafkaClientFactory>(), new ConsoleProgress("reading"), TimeProvider.System).Run(filter);
             Console.WriteLine($"Redrove {redriven} dead letter(s) of '{name}' to {configuration.Kafka.Topics.RetryTier(configuration.Kafka.Topics.RetryTiers[0])}; {skipped} matching one(s) were redriven before and skipped.");
             return 0;
         });
@@ -80,14 +93,12 @@ public static class OperatorCli
         {
             var window = ReplayWindow.Parse(parse.GetValue(from)!, parse.GetValue(to)!);
             var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
-            var options = RequireSubscription(configuration, parse.GetValue(subscription)!);
-            using var services = new ServiceCollection().AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true))
-                .AddSingleton(configuration.Configuration).AddStreamsTelemetry().AddStreamsEnvelope().BuildServiceProvider();
+            await using var services = OperatorServices.Build(configuration);
+            var endpoint = RequireEndpoint(services, parse.GetValue(subscription)!);
             // No host runs here, so the envelope schema is set up by hand, as a host would after start-up.
             var envelopes = services.GetRequiredService<EnvelopeSerializerProvider>();
             await envelopes.StartedAsync(cancellationToken);
-            var command = new ReplayCommand(
-                configuration.Kafka, options, await envelopes.GetAsync(cancellationToken), services.GetRequiredService<StreamsMetrics>(), services.GetRequiredService<ILoggerFactory>());
+            var command = new ReplayCommand(services.GetRequiredService<KafkaClientFactory>(), endpoint, await envelopes.GetAsync(cancellationToken));
             var summary = await command.RunAsync(window, parse.GetValue(dryRun), cancellationToken);
             Console.WriteLine((parse.GetValue(dryRun) ? "Dry run: " : "Replay: ") + summary);
             return summary.Failed == 0 ? 0 : 1;
@@ -95,11 +106,12 @@ public static class OperatorCli
         return replay;
     }
 
-    private static SubscriptionOptions RequireSubscription(OperatorConfiguration configuration, string name)
+    private static SubscriptionEndpoint RequireEndpoint(IServiceProvider services, string name)
     {
-        var subscriptions = configuration.Configuration.GetSection(EgressOptions.SectionName).Get<EgressOptions>()?.Subscriptions ?? [];
-        return subscriptions.FirstOrDefault(s => s.Name == name)
-            ?? throw new OperatorException(
-                $"Unknown subscription '{name}'; configured: {(subscriptions.Count == 0 ? "none" : string.Join(", ", subscriptions.Select(s => s.Name)))}.");
+        var endpoints = services.GetRequiredService<SubscriptionEndpoints>();
+        return endpoints.TryGet(name, out var endpoint)
+            ? endpoint
+            : throw new OperatorException(
+                $"Unknown subscription '{name}'; configured: {(endpoints.All.Count == 0 ? "none" : string.Join(", ", endpoints.All.Select(e => e.Name)))}.");
     }
 }

@@ -11,7 +11,7 @@ namespace Streams.Operations;
 /// coordinates go to the redrive ledger topic after the retry record is acknowledged, and a later
 /// redrive skips what the ledger holds. A crash between the two can send one batch twice, never none.
 /// </summary>
-public sealed class RedriveCommand(KafkaOptions kafka, IProgress<SnapshotProgress> progress, TimeProvider clock)
+public sealed class RedriveCommand(KafkaClientFactory clients, IProgress<SnapshotProgress> progress, TimeProvider clock)
 {
     /// <summary>Header naming the dead letter a redriven retry record came from.</summary>
     public const string RedrivenFromHeader = "st-redriven-from";
@@ -20,19 +20,14 @@ public sealed class RedriveCommand(KafkaOptions kafka, IProgress<SnapshotProgres
     public (long Redriven, long AlreadyRedriven) Run(RedriveFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var topics = kafka.Topics;
-        var snapshot = new TopicSnapshot(kafka, progress);
+        var topics = clients.Options.Topics;
+        var snapshot = new TopicSnapshot(clients, progress);
         var done = new HashSet<string>(StringComparer.Ordinal);
         snapshot.Read(topics.RedriveLedger, record => done.Add(Encoding.UTF8.GetString(record.Message.Key ?? [])));
 
         var firstTier = topics.RetryTier(topics.RetryTiers[0]);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig
-        {
-            BootstrapServers = kafka.BootstrapServers,
-            Acks = Acks.All,
-            EnableIdempotence = true,
-        }).Build();
+        using var producer = clients.CreateProducer("operator");
         var retries = new DeliveryBatch();
         var ledger = new List<Message<byte[]?, byte[]>>();
         long skipped = 0;

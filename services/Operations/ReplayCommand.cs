@@ -1,25 +1,17 @@
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Streams.Egress;
-using Streams.Egress.Delivery;
+using Streams.Delivery;
 using Streams.Envelope;
 using Streams.Kafka;
-using Streams.Telemetry;
 
 namespace Streams.Operations;
 
 /// <summary>
 /// <c>./streams replay</c>: re-delivers to one subscription the normalised events whose event time falls in a
-/// window, with the same batching, signing and local retries as egress. It reads each partition on its own,
+/// window, through the process's endpoint of that subscription (the same batching, signing, local retries, rate limit and
+/// circuit as egress). It reads each partition on its own,
 /// outside any consumer group, so the live egress group is not disturbed.
 /// </summary>
-public sealed class ReplayCommand(
-    KafkaOptions kafka,
-    SubscriptionOptions subscription,
-    EnvelopeSerializer serializer,
-    StreamsMetrics metrics,
-    ILoggerFactory loggers)
+public sealed class ReplayCommand(KafkaClientFactory clients, SubscriptionEndpoint endpoint, EnvelopeSerializer serializer)
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromMinutes(30);
 
@@ -27,12 +19,11 @@ public sealed class ReplayCommand(
     public async Task<ReplaySummary> RunAsync(ReplayWindow window, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(window);
-        var clients = new KafkaClientFactory(Options.Create(kafka), loggers);
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(endpoint);
         var reader = new TopicWindowReader(clients, "streams-replay-" + Guid.NewGuid().ToString("N"));
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        using var endpoint = new SubscriptionEndpoint(subscription, new WebhookClient(http, TimeProvider.System), metrics, TimeProvider.System, loggers.CreateLogger("Streams.Replay"));
         long scanned = 0, found = 0, delivered = 0, failed = 0;
-        foreach (var partition in TopicSnapshot.Partitions(clients, kafka.Topics.Normalised))
+        foreach (var partition in TopicSnapshot.Partitions(clients, clients.Options.Topics.Normalised))
         {
             var pending = new List<(ConsumeResult<byte[]?, byte[]> Record, CloudEventEnvelope Event)>();
             reader.ReadBack(partition, window.From - ReplayWindow.ClockSkewAllowance, long.MaxValue, record =>
@@ -65,9 +56,9 @@ public sealed class ReplayCommand(
                 continue;
             }
 
-            foreach (var chunk in pending.Chunk(subscription.BatchSize))
+            foreach (var chunk in pending.Chunk(endpoint.Options.BatchSize))
             {
-                var batch = WebhookBatch.Create(subscription.Name, [.. chunk.Select(c => c.Record)], [.. chunk.Select(c => c.Event)]);
+                var batch = WebhookBatch.Create(endpoint.Name, [.. chunk.Select(c => c.Record)], [.. chunk.Select(c => c.Event)]);
                 var result = await endpoint.DeliverAsync(batch, cancellationToken, cancellationToken);
                 if (result.Outcome.Kind == DeliveryOutcomeKind.Delivered)
                 {

@@ -7,7 +7,7 @@ namespace Streams.Operations;
 /// Reads what a topic holds right now: each partition from a start offset up to its end at the moment
 /// the read began, outside any consumer group, so no live consumer is disturbed.
 /// </summary>
-public sealed class TopicSnapshot(KafkaOptions kafka, IProgress<SnapshotProgress> progress)
+public sealed class TopicSnapshot(KafkaClientFactory clients, IProgress<SnapshotProgress> progress)
 {
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(15);
 
@@ -15,7 +15,7 @@ public sealed class TopicSnapshot(KafkaOptions kafka, IProgress<SnapshotProgress
     public long Read(string topic, Action<ConsumeResult<byte[]?, byte[]>> visit, Func<IConsumer<byte[]?, byte[]>, TopicPartition, Offset>? start = null)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        using var consumer = CreateConsumer(kafka.BootstrapServers);
+        using var consumer = CreateConsumer(clients);
         var ranges = Partitions(consumer, topic)
             .Select(partition => (Partition: partition, Watermarks: consumer.QueryWatermarkOffsets(partition, MetadataTimeout)))
             .Select(p => (p.Partition, From: start?.Invoke(consumer, p.Partition) ?? p.Watermarks.Low, End: p.Watermarks.High))
@@ -53,21 +53,16 @@ public sealed class TopicSnapshot(KafkaOptions kafka, IProgress<SnapshotProgress
     }
 
     /// <summary>A consumer that never commits and belongs to a throw-away group.</summary>
-    public static IConsumer<byte[]?, byte[]> CreateConsumer(string bootstrapServers) =>
-        new ConsumerBuilder<byte[]?, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = "streams-operator-" + Guid.NewGuid().ToString("N"),
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-        }).Build();
+    private static IConsumer<byte[]?, byte[]> CreateConsumer(KafkaClientFactory clients)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        return clients.CreateConsumer("streams-operator-" + Guid.NewGuid().ToString("N"));
+    }
 
     /// <summary>The partitions of <paramref name="topic"/>, in order; <see cref="OperatorException"/> when the topic is not there.</summary>
     public static List<TopicPartition> Partitions(KafkaClientFactory clients, string topic)
     {
-        ArgumentNullException.ThrowIfNull(clients);
-        using var consumer = clients.CreateConsumer("streams-operator-metadata");
+        using var consumer = CreateConsumer(clients);
         return Partitions(consumer, topic);
     }
 

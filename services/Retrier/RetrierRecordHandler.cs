@@ -1,4 +1,4 @@
-using Streams.Egress.Retries;
+using Streams.Delivery.Retries;
 using Streams.Kafka.Consuming;
 using Streams.Telemetry;
 
@@ -38,7 +38,7 @@ internal sealed class RetrierRecordHandler(RetryDeliverer deliverer, StreamsMetr
         {
             // The abort token is never cancelled here: a stop lets in-flight work finish (or hand on) so it is committed.
             // A failure leaves this group and the rest undone; the engine reads them again after a backoff.
-            await deliverer.SettleAsync([.. group.Select(record => record.Result)], cancellationToken, CancellationToken.None);
+            await deliverer.SettleAsync(group, cancellationToken, CancellationToken.None);
             foreach (var record in group)
             {
                 record.Done.Complete();

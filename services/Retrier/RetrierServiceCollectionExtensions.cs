@@ -1,17 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Streams.Egress;
+using Streams.Delivery;
 using Streams.Envelope;
 
 namespace Streams.Retrier;
 
-/// <summary>Wires the retrier role. It shares egress's subscriptions, webhook client and failure writer (<see cref="EgressServiceCollectionExtensions.AddEgressDelivery"/>).</summary>
+/// <summary>Wires the retrier role. It shares egress's subscription endpoints, webhook client and failure writer (<see cref="DeliveryServiceCollectionExtensions.AddStreamsDelivery"/>).</summary>
 public static class RetrierServiceCollectionExtensions
 {
     /// <summary>Registers the retrier's options, deliverer and worker.</summary>
     public static IServiceCollection AddRetrier(this IServiceCollection services)
     {
-        services.AddEgressDelivery();
+        services.AddStreamsDelivery();
         services.AddOptions<RetrierOptions>().BindConfiguration(RetrierOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetrierOptions>, RetrierOptionsValidator>();
         services.AddStreamsEnvelope();

@@ -1,11 +1,11 @@
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Streams.Egress;
-using Streams.Egress.Delivery;
-using Streams.Egress.Retries;
+using Streams.Audit;
+using Streams.Delivery;
+using Streams.Delivery.Retries;
 using Streams.Envelope;
 using Streams.Kafka;
+using Streams.Kafka.Consuming;
 using Streams.Telemetry;
 
 namespace Streams.Retrier;
@@ -13,48 +13,47 @@ namespace Streams.Retrier;
 /// <summary>
 /// Delivers one group of due retry records with egress's own delivery code (signing, classification, local
 /// retries, circuit breaker), then settles it: delivered; rejected → dead letter; still failing → next tier or,
-/// with attempts or age spent, dead letter. Returns only once that outcome is acknowledged by Kafka.
+/// with attempts or age spent, dead letter. Returns only once that outcome is acknowledged by Kafka, and only then
+/// audits the events: the retrier is a branch hop of the audit (its events come from egress's retry hand-offs), and it
+/// counts each event's <see cref="AuditStage.In"/> together with its outcome, so a group read again after a failure is
+/// counted once and the retrier's row balances.
 /// </summary>
-public sealed class RetryDeliverer : IDisposable
+public sealed class RetryDeliverer
 {
     /// <summary>The hop name in metrics.</summary>
     public const string Hop = "retrier";
 
-    private readonly Dictionary<string, SubscriptionEndpoint> _endpoints;
+    private readonly SubscriptionEndpoints _endpoints;
     private readonly FailedBatchWriter _writer;
     private readonly RetrierOptions _options;
     private readonly IReadOnlyList<RetryTier> _tiers;
     private readonly TopicOptions _topics;
     private readonly StreamsMetrics _metrics;
     private readonly TimeProvider _clock;
+    private readonly AuditRecorder _audit;
     private readonly EnvelopeSerializerProvider _envelopes;
 
-    /// <summary>Builds an endpoint per configured subscription.</summary>
+    /// <summary>Delivers through the process's shared endpoints, so egress and the retrier share each subscription's rate limit and circuit.</summary>
     public RetryDeliverer(
-        IOptions<EgressOptions> egress,
+        SubscriptionEndpoints endpoints,
         IOptions<RetrierOptions> options,
         IOptions<KafkaOptions> kafka,
-        WebhookClient client,
         FailedBatchWriter writer,
         StreamsMetrics metrics,
         EnvelopeSerializerProvider envelopes,
-        TimeProvider clock,
-        ILoggerFactory loggers)
+        AuditRecorder audit,
+        TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(egress);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(kafka);
-        ArgumentNullException.ThrowIfNull(loggers);
-        _endpoints = egress.Value.Subscriptions.ToDictionary(
-            s => s.Name,
-            s => new SubscriptionEndpoint(s, client, metrics, clock, loggers.CreateLogger($"Streams.Retrier.Subscription.{s.Name}")),
-            StringComparer.Ordinal);
+        _endpoints = endpoints;
         _writer = writer;
         _options = options.Value;
         _topics = kafka.Value.Topics;
         _tiers = [.. _topics.RetryTiers.Select(RetryTier.Parse)];
         _metrics = metrics;
         _clock = clock;
+        _audit = audit;
         _envelopes = envelopes;
     }
 
@@ -62,20 +61,21 @@ public sealed class RetryDeliverer : IDisposable
     public IReadOnlyList<string> Topics => [.. _tiers.Select(t => _topics.RetryTier(t.Name))];
 
     /// <summary>Delivers and settles one group (see <see cref="RetryBatches"/>).</summary>
-    public async Task SettleAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]>> group, CancellationToken stopping, CancellationToken abort)
+    public async Task SettleAsync(IReadOnlyList<ConsumedRecord> group, CancellationToken stopping, CancellationToken abort)
     {
         ArgumentNullException.ThrowIfNull(group);
         var now = _clock.GetUtcNow();
         var failure = RetryRecord.TryReadFailure(group[0].Message.Headers);
         var subscription = group[0].Message.Headers.GetText(StreamsHeaders.Subscription) ?? "";
-        if (failure is null || !_endpoints.TryGetValue(subscription, out var endpoint))
+        if (failure is null || !_endpoints.TryGet(subscription, out var endpoint))
         {
             var reason = failure is null ? "malformed retry record: failure headers missing" : $"subscription '{subscription}' is not configured";
-            await _writer.ToDeadLettersAsync(group, new DeliveryFailure(subscription, failure?.Attempts ?? 0, 0, reason, now), "unroutable", abort);
+            await _writer.ToDeadLettersAsync(Results(group), new DeliveryFailure(subscription, failure?.Attempts ?? 0, 0, reason, now), "unroutable", abort);
+            Audit(group, AuditStage.DeadLettered);
             return;
         }
 
-        var decoded = new List<(ConsumeResult<byte[]?, byte[]> Record, CloudEventEnvelope Event)>(group.Count);
+        var decoded = new List<(ConsumedRecord Record, CloudEventEnvelope Event)>(group.Count);
         foreach (var record in group)
         {
             try
@@ -86,34 +86,27 @@ public sealed class RetryDeliverer : IDisposable
             {
                 // A poison record: no receiver can be sent it, so it is parked with the reason and the rest go on.
                 var reason = $"undecodable event: {exception.ReasonCode}: {exception.Message}";
-                await _writer.ToDeadLettersAsync([record], failure with { Reason = reason }, "undecodable", abort);
+                await _writer.ToDeadLettersAsync([record.Result], failure with { Reason = reason }, "undecodable", abort);
+                Audit([record], AuditStage.DeadLettered);
             }
         }
 
         foreach (var chunk in decoded.Chunk(endpoint.Options.BatchSize))
         {
-            await SettleChunkAsync(endpoint, [.. chunk.Select(c => c.Record)], [.. chunk.Select(c => c.Event)], failure, CurrentTier(chunk[0].Record.Topic), stopping, abort);
-        }
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        foreach (var endpoint in _endpoints.Values)
-        {
-            endpoint.Dispose();
+            await SettleChunkAsync(endpoint, [.. chunk.Select(c => c.Record)], [.. chunk.Select(c => c.Event)], failure, CurrentTier(chunk[0].Record.Partition.Topic), stopping, abort);
         }
     }
 
     private async Task SettleChunkAsync(
         SubscriptionEndpoint endpoint,
-        ConsumeResult<byte[]?, byte[]>[] chunk,
+        ConsumedRecord[] records,
         CloudEventEnvelope[] events,
         DeliveryFailure before,
         RetryTier tier,
         CancellationToken stopping,
         CancellationToken abort)
     {
+        var chunk = Results(records);
         var batch = WebhookBatch.Create(endpoint.Name, chunk, events);
         var result = await endpoint.DeliverAsync(batch, stopping, abort);
         var now = _clock.GetUtcNow();
@@ -129,38 +122,53 @@ public sealed class RetryDeliverer : IDisposable
             case DeliveryOutcomeKind.Delivered:
                 _metrics.CountDeliveries(endpoint.Name, "delivered", chunk.Length);
                 _metrics.CountEventsOut(Hop, chunk.Length);
-                foreach (var record in chunk)
+                foreach (var record in records)
                 {
                     RecordLag(record, now, _metrics.RecordLagOut);
                 }
 
+                Audit(records, AuditStage.Out);
                 break;
             case DeliveryOutcomeKind.Rejected:
                 await _writer.ToDeadLettersAsync(chunk, failure, "rejected", abort);
+                Audit(records, AuditStage.DeadLettered);
                 break;
             default:
                 var step = RetryStep.After(failure, tier, _tiers, _options, now);
                 if (step.Tier is { } next)
                 {
                     await _writer.ToRetryTierAsync(chunk, batch, step.Failure, next, step.NotBefore, abort);
+                    Audit(records, AuditStage.RetryHandedOff);
                 }
                 else
                 {
                     await _writer.ToDeadLettersAsync(chunk, step.Failure, "retries_exhausted", abort);
+                    Audit(records, AuditStage.DeadLettered);
                 }
 
                 break;
         }
     }
 
+    private static ConsumeResult<byte[]?, byte[]>[] Results(IEnumerable<ConsumedRecord> records) => [.. records.Select(record => record.Result)];
+
+    private void Audit(IEnumerable<ConsumedRecord> records, AuditStage outcome)
+    {
+        foreach (var record in records)
+        {
+            _audit.Record(Hop, AuditStage.In, record.EventTimeMs, record.Identity);
+            _audit.Record(Hop, outcome, record.EventTimeMs, record.Identity);
+        }
+    }
+
     private RetryTier CurrentTier(string topic) =>
         _tiers.FirstOrDefault(t => _topics.RetryTier(t.Name) == topic) ?? _tiers[0];
 
-    private static void RecordLag(ConsumeResult<byte[]?, byte[]> record, DateTimeOffset now, Action<string, TimeSpan> recordLag)
+    private static void RecordLag(ConsumedRecord record, DateTimeOffset now, Action<string, TimeSpan> recordLag)
     {
-        if (record.Message.Headers.TryGetMilliseconds(StreamsHeaders.EventTime, out var eventTime))
+        if (record.EventTime is { } eventTime)
         {
-            recordLag(Hop, now - DateTimeOffset.FromUnixTimeMilliseconds(eventTime));
+            recordLag(Hop, now - eventTime);
         }
     }
 }

@@ -1,4 +1,4 @@
-using Streams.Egress.Retries;
+using Streams.Delivery.Retries;
 
 namespace Streams.Retrier;
 

@@ -11,6 +11,22 @@ public class AuditorOptionsValidatorTests
         // Assert
         Assert.True(result.Succeeded);
         Assert.Equal(["ingest", "normaliser", "egress"], new AuditorOptions().EffectiveHops);
+        Assert.Equal(["retrier"], new AuditorOptions().EffectiveBranchHops);
+    }
+
+    [Fact]
+    public void Validate_BranchHopOnTheMainLine_NamesTheBranchHop()
+    {
+        // Act
+        var result = new AuditorOptionsValidator().Validate(null, new AuditorOptions { BranchHops = ["egress", "retrier", "retrier"] });
+
+        // Assert
+        Assert.Equal(
+            [
+                "Streams:Auditor:BranchHops:0 'egress' is a main-line hop (Hops); a hop is one or the other.",
+                "Streams:Auditor:BranchHops:2 repeats 'retrier'.",
+            ],
+            result.Failures);
     }
 
     [Fact]

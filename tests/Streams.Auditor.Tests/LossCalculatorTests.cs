@@ -169,4 +169,46 @@ public class LossCalculatorTests
         Assert.Equal(1, loss.EndToEnd.LossPercent, 9);
         Assert.False(loss.Alert);
     }
+
+    [Fact]
+    public void Compute_RetrierDeliversWhatEgressHandedOff_BranchRowBalancesNothingLost()
+    {
+        // Arrange: egress handed e-0..e-2 to a retry tier; the retrier delivered them.
+        var events = Pipeline.Events(10);
+        var retried = events.Take(3).ToList();
+        var pipeline = Pipeline.Clean([.. events.Skip(3)])
+            .At("ingest", AuditStage.In, retried).At("ingest", AuditStage.Out, retried)
+            .At("normaliser", AuditStage.In, retried).At("normaliser", AuditStage.Out, retried)
+            .At("egress", AuditStage.In, retried).At("egress", AuditStage.RetryHandedOff, retried)
+            .At("retrier", AuditStage.In, retried).At("retrier", AuditStage.Out, retried);
+
+        // Act
+        var loss = LossCalculator.Compute(pipeline.Totals, Pipeline.Hops, final: true, thresholdPercent: 1, branchHops: ["retrier"]);
+
+        // Assert
+        var retrier = Assert.Single(loss.Hops, hop => hop.Hop == "retrier");
+        Assert.Equal((3L, 3L, 3L, 3L, 0L, 0L, true), (retrier.In, retrier.Out, retrier.Expected, retrier.Accounted, retrier.Lost, retrier.Surplus, retrier.DigestMatches));
+        Assert.All(loss.Hops, hop => Assert.Equal(0L, hop.Lost));
+        Assert.Equal(new EndToEndLoss(10, 7, 10, 0, 0, true), loss.EndToEnd);
+    }
+
+    [Fact]
+    public void Compute_RetrierLosesOne_LostAtTheBranchAndEndToEnd()
+    {
+        // Arrange: the retrier took in e-0 and e-1 from the retry tier and accounted for only e-0.
+        var events = Pipeline.Events(2);
+        var pipeline = new Pipeline()
+            .At("ingest", AuditStage.In, events).At("ingest", AuditStage.Out, events)
+            .At("normaliser", AuditStage.In, events).At("normaliser", AuditStage.Out, events)
+            .At("egress", AuditStage.In, events).At("egress", AuditStage.RetryHandedOff, events)
+            .At("retrier", AuditStage.In, events).At("retrier", AuditStage.Out, [events[0]]);
+
+        // Act
+        var loss = LossCalculator.Compute(pipeline.Totals, Pipeline.Hops, final: true, thresholdPercent: 1, branchHops: ["retrier"]);
+
+        // Assert
+        Assert.Equal([0L, 0L, 0L, 1L], loss.Hops.Select(hop => hop.Lost));
+        Assert.Equal(1, loss.EndToEnd.Lost);
+        Assert.True(loss.Alert);
+    }
 }

@@ -68,9 +68,40 @@ public sealed class OperatorCommandTests(LocalClusterFixture cluster)
         Assert.Equal(0, await CountAsync(topics.RetryTier(topics.RetryTiers[0])));
     }
 
-    private async Task<(int ExitCode, IReadOnlyList<string> Output)> RunAsync(TopicOptions topics, params string[] arguments)
+    [Theory]
+    [InlineData("dlq", "list")]
+    [InlineData("dlq", "redrive", "--subscription", "orders")]
+    public async Task Dlq_KafkaClientSettingsTheClusterRefuses_ExitTwoWithOneLineNothingChanged(params string[] arguments)
     {
-        var environment = new Dictionary<string, string>
+        // Arrange: the cluster speaks plaintext; a client that honours the settings cannot reach it.
+        var topics = cluster.CreateTopics();
+        await ProduceDeadLettersAsync(topics, ("orders", "HTTP 410 is not retryable", 410, 2));
+        var sasl = new Dictionary<string, string>
+        {
+            ["Streams__Kafka__Client__security.protocol"] = "SASL_SSL",
+            ["Streams__Kafka__Client__sasl.mechanism"] = "PLAIN",
+            ["Streams__Kafka__Client__sasl.username"] = "operator",
+            ["Streams__Kafka__Client__sasl.password"] = "secret",
+        };
+
+        // Act
+        var (exitCode, output) = await RunAsync(topics, sasl, arguments);
+
+        // Assert
+        Assert.Equal(2, exitCode);
+        Assert.Single(output, line => line.StartsWith("streams: Kafka error: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains("dead letters in all", StringComparison.Ordinal) || line.Contains("Redrove", StringComparison.Ordinal));
+        Assert.Equal(0, await CountAsync(topics.RetryTier(topics.RetryTiers[0])));
+        Assert.Equal(0, await CountAsync(topics.RedriveLedger));
+    }
+
+    private Task<(int ExitCode, IReadOnlyList<string> Output)> RunAsync(TopicOptions topics, params string[] arguments) =>
+        RunAsync(topics, new Dictionary<string, string>(), arguments);
+
+    private async Task<(int ExitCode, IReadOnlyList<string> Output)> RunAsync(TopicOptions topics, IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    {
+        var environment = new Dictionary<string, string>(settings)
         {
             ["Streams__Kafka__BootstrapServers"] = cluster.BootstrapServers,
             ["Streams__Kafka__Topics__Prefix"] = topics.Prefix,

@@ -9,7 +9,10 @@ namespace Streams.Auditor.Loss;
 /// A hop must account for what the previous hop passed on (the first hop for what it accepted): every event it
 /// passed on, dead-lettered, filtered, suppressed as a duplicate or handed to a retry tier. Counts alone miss a loss
 /// that a duplicate makes up for, so each side also carries the sum of its event identities: equal counts with
-/// different sums mean at least one event is missing. End-to-end loss is the sum of the hops' losses.
+/// different sums mean at least one event is missing. A branch hop (the retrier) is fed by another hop's side outcome
+/// rather than the previous hop's <c>out</c>, so it must account for its own <c>in</c>; its outcomes are not added to
+/// the end-to-end accounting (the hand-off that fed it already accounts for those events there), but its loss is.
+/// End-to-end loss is the sum of every hop's loss.
 /// </remarks>
 public static class LossCalculator
 {
@@ -18,8 +21,9 @@ public static class LossCalculator
     /// <param name="hops">The hops in pipeline order.</param>
     /// <param name="final">Whether the minute's grace period is over.</param>
     /// <param name="thresholdPercent">End-to-end loss above this percentage raises the alert.</param>
+    /// <param name="branchHops">Hops off the main line, whose rows follow the main line's; none when null.</param>
     /// <returns>The table.</returns>
-    public static BucketLoss Compute(BucketTotals totals, IReadOnlyList<string> hops, bool final, double thresholdPercent)
+    public static BucketLoss Compute(BucketTotals totals, IReadOnlyList<string> hops, bool final, double thresholdPercent, IReadOnlyList<string>? branchHops = null)
     {
         ArgumentNullException.ThrowIfNull(totals);
         ArgumentNullException.ThrowIfNull(hops);
@@ -31,9 +35,14 @@ public static class LossCalculator
         {
             var hop = hops[index];
             var expected = index == 0 ? totals.Get(hop, AuditStage.In) : totals.Get(hops[index - 1], AuditStage.Out);
-            var accounted = AuditStages.Outcomes.Aggregate(default(StageTotal), (sum, stage) => sum + totals.Get(hop, stage));
+            var accounted = Accounted(totals, hop);
             sideOutcomes += accounted + Negate(totals.Get(hop, AuditStage.Out));
             rows.Add(Row(totals, hop, expected, accounted));
+        }
+
+        foreach (var hop in branchHops ?? [])
+        {
+            rows.Add(Row(totals, hop, totals.Get(hop, AuditStage.In), Accounted(totals, hop)));
         }
 
         var accepted = totals.Get(hops[0], AuditStage.In);
@@ -71,6 +80,9 @@ public static class LossCalculator
             digestMatches,
             hidden);
     }
+
+    private static StageTotal Accounted(BucketTotals totals, string hop) =>
+        AuditStages.Outcomes.Aggregate(default(StageTotal), (sum, stage) => sum + totals.Get(hop, stage));
 
     private static StageTotal Negate(StageTotal total) => new(-total.Count, unchecked(0UL - total.Digest));
 

@@ -29,7 +29,7 @@ public sealed record LossReport(
         var start = Audit.AuditEntry.MinuteOf(from.ToUnixTimeMilliseconds());
         var finalBefore = (now - TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(options.GracePeriodSeconds)).ToUnixTimeMilliseconds();
         var buckets = ledger.Range(start, to.ToUnixTimeMilliseconds())
-            .Select(totals => LossCalculator.Compute(totals, options.EffectiveHops, totals.MinuteMs < finalBefore, options.LossThresholdPercent))
+            .Select(totals => LossCalculator.Compute(totals, options.EffectiveHops, totals.MinuteMs < finalBefore, options.LossThresholdPercent, options.EffectiveBranchHops))
             .ToList();
         var final = buckets.Where(bucket => bucket.Final).Select(bucket => bucket.EndToEnd).ToList();
         var accepted = final.Sum(row => row.Accepted);

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Streams.Audit;
-using Streams.Egress.Delivery;
-using Streams.Egress.Retries;
+using Streams.Delivery;
+using Streams.Delivery.Retries;
 using Streams.Telemetry;
 
 namespace Streams.Egress.Dispatch;

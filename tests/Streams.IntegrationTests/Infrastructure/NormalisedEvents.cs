@@ -13,8 +13,12 @@ public static class NormalisedEvents
     /// <summary>The ids <see cref="ProduceAsync"/> gives its events: <c>{prefix}-0</c> .. <c>{prefix}-{count-1}</c>.</summary>
     public static IReadOnlyList<string> Ids(string prefix, int count) => [.. Enumerable.Range(0, count).Select(i => $"{prefix}-{i}")];
 
-    /// <summary>Produces the events and waits until Kafka acknowledged every one.</summary>
-    public static async Task ProduceAsync(LocalClusterFixture cluster, TopicOptions topics, string prefix, int count, int keys = 16, string type = "test.created")
+    /// <summary>
+    /// Produces the events and waits until Kafka acknowledged every one; to <paramref name="topic"/> (default
+    /// <c>streams.normalised</c>) with <paramref name="stamp"/> adding headers (e.g. a retry record's).
+    /// </summary>
+    public static async Task ProduceAsync(
+        LocalClusterFixture cluster, TopicOptions topics, string prefix, int count, int keys = 16, string type = "test.created", string? topic = null, Action<Headers>? stamp = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(topics);
@@ -43,12 +47,13 @@ public static class NormalisedEvents
             var headers = new Headers();
             headers.SetMilliseconds(StreamsHeaders.EventTime, now.ToUnixTimeMilliseconds());
             headers.SetMilliseconds(StreamsHeaders.IngestTime, now.ToUnixTimeMilliseconds());
+            stamp?.Invoke(headers);
             var message = new Message<byte[]?, byte[]> { Key = System.Text.Encoding.UTF8.GetBytes(key), Value = value, Headers = headers };
             while (true)
             {
                 try
                 {
-                    producer.Produce(topics.Normalised, message, report => Interlocked.Add(ref failures, report.Error.IsError ? 1 : 0));
+                    producer.Produce(topic ?? topics.Normalised, message, report => Interlocked.Add(ref failures, report.Error.IsError ? 1 : 0));
                     break;
                 }
                 catch (ProduceException<byte[]?, byte[]> exception) when (exception.Error.Code == ErrorCode.Local_QueueFull)

@@ -1,4 +1,4 @@
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>The three things an answer can mean.</summary>
 public enum DeliveryOutcomeKind

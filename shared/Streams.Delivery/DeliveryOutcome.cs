@@ -1,4 +1,4 @@
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>What a receiver's answer means for the batch it was sent (DESIGN §2 "Webhook deliveries").</summary>
 /// <param name="Kind">Delivered, retry later, or never retry.</param>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>
 /// Signs webhook requests per Standard Webhooks (https://www.standardwebhooks.com/):

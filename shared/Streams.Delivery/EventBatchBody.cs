@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Streams.Envelope;
 
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>A CloudEvents JSON batch (<c>application/cloudevents-batch+json</c>) of decoded envelopes.</summary>
 public static class EventBatchBody

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>
 /// Sends one webhook request and classifies the answer. One pooled, keep-alive connection set per

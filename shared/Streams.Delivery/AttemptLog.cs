@@ -1,4 +1,4 @@
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>The attempts at one batch: what a failed batch's headers report.</summary>
 internal sealed class AttemptLog(SubscriptionEndpoint endpoint, WebhookBatch batch, CancellationToken abort)

@@ -1,4 +1,4 @@
-namespace Streams.Egress;
+namespace Streams.Delivery;
 
 /// <summary>One receiver: <c>Streams:Egress:Subscriptions:N</c>.</summary>
 public sealed class SubscriptionOptions

@@ -1,4 +1,4 @@
-namespace Streams.Egress.Retries;
+namespace Streams.Delivery.Retries;
 
 /// <summary>Why a batch was not delivered: what a retry-tier record or a dead letter carries in its headers (DESIGN §2).</summary>
 /// <param name="Subscription">The subscription (<c>st-subscription</c>); empty for events no subscription could read.</param>

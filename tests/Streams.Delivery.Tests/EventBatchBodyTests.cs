@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Streams.Egress.Delivery;
 using Streams.Envelope;
 
-namespace Streams.Egress.Tests;
+namespace Streams.Delivery.Tests;
 
 public sealed class EventBatchBodyTests
 {

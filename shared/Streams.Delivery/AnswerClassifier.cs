@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>Turns a receiver's answer into a <see cref="DeliveryOutcome"/>.</summary>
 public static class AnswerClassifier

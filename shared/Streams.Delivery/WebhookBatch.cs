@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
 using Streams.Envelope;
-using Streams.Egress.Retries;
+using Streams.Delivery.Retries;
 
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>One webhook request's content: its Standard Webhooks id, its body and how many events it carries.</summary>
 /// <param name="Id">The <c>webhook-id</c>, the same on every attempt of this batch.</param>

@@ -1,18 +1,18 @@
-namespace Streams.Egress.Tests;
+namespace Streams.Delivery.Tests;
 
-public sealed class EgressOptionsValidatorTests
+public sealed class DeliveryOptionsValidatorTests
 {
     [Fact]
     public void Validate_BatchLargerThanTheRateLimit_NamesTheBatchSize()
     {
         // Arrange
-        var options = new EgressOptions
+        var options = new DeliveryOptions
         {
             Subscriptions = [new SubscriptionOptions { Name = "slow", Url = "http://127.0.0.1:9/hook", BatchSize = 100, RateLimitPerSecond = 50 }],
         };
 
         // Act
-        var result = new EgressOptionsValidator().Validate(null, options);
+        var result = new DeliveryOptionsValidator().Validate(null, options);
 
         // Assert
         Assert.True(result.Failed);
@@ -30,7 +30,7 @@ public sealed class EgressOptionsValidatorTests
         typeof(SubscriptionOptions).GetProperty(setting)!.SetValue(subscription, value);
 
         // Act
-        var result = new EgressOptionsValidator().Validate(null, new EgressOptions { Subscriptions = [subscription] });
+        var result = new DeliveryOptionsValidator().Validate(null, new DeliveryOptions { Subscriptions = [subscription] });
 
         // Assert
         Assert.True(result.Failed);
@@ -41,7 +41,7 @@ public sealed class EgressOptionsValidatorTests
     public void Validate_Defaults_Pass()
     {
         // Act
-        var result = new EgressOptionsValidator().Validate(null, new EgressOptions
+        var result = new DeliveryOptionsValidator().Validate(null, new DeliveryOptions
         {
             Subscriptions = [new SubscriptionOptions { Name = "s", Url = "http://127.0.0.1:9/hook" }],
         });

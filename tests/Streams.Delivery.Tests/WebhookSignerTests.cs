@@ -1,7 +1,6 @@
 using System.Text;
-using Streams.Egress.Delivery;
 
-namespace Streams.Egress.Tests;
+namespace Streams.Delivery.Tests;
 
 public sealed class WebhookSignerTests
 {

@@ -1,11 +1,10 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Streams.Egress.Delivery;
 using Streams.Kafka;
 using Streams.Telemetry;
 
-namespace Streams.Egress.Retries;
+namespace Streams.Delivery.Retries;
 
 /// <summary>
 /// Hands the events of a batch that was not delivered to a retry tier or the dead-letter topic, and returns

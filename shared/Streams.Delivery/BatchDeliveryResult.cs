@@ -1,4 +1,4 @@
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>How delivering one batch to one subscription ended, after local retries.</summary>
 /// <param name="Outcome">

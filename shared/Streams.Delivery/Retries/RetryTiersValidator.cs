@@ -1,7 +1,7 @@
 using Streams.Hosting;
 using Streams.Kafka;
 
-namespace Streams.Egress.Retries;
+namespace Streams.Delivery.Retries;
 
 /// <summary>Egress hands failing batches to the first retry tier, so the tiers must exist and say their delay.</summary>
 public sealed class RetryTiersValidator() : SectionValidator<KafkaOptions>(TopicOptions.SectionName)

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Streams.Egress.Delivery;
 
-namespace Streams.Egress.Tests;
+namespace Streams.Delivery.Tests;
 
 public sealed class AnswerClassifierTests
 {

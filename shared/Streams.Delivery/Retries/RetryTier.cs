@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Streams.Egress.Retries;
+namespace Streams.Delivery.Retries;
 
 /// <summary>A retry tier: its name (the topic suffix, e.g. <c>30s</c>) and the delay that name stands for.</summary>
 /// <param name="Name">The suffix of <c>streams.retry.&lt;name&gt;</c>.</param>

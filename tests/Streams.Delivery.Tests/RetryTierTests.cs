@@ -1,6 +1,6 @@
-using Streams.Egress.Retries;
+using Streams.Delivery.Retries;
 
-namespace Streams.Egress.Tests;
+namespace Streams.Delivery.Tests;
 
 public sealed class RetryTierTests
 {

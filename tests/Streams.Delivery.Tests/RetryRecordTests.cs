@@ -1,11 +1,10 @@
 using System.Text;
 using Confluent.Kafka;
-using Streams.Egress.Delivery;
-using Streams.Egress.Retries;
+using Streams.Delivery.Retries;
 using Streams.Envelope;
 using Streams.Kafka;
 
-namespace Streams.Egress.Tests;
+namespace Streams.Delivery.Tests;
 
 public sealed class RetryRecordTests
 {

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Confluent.Kafka;
-using Streams.Egress.Delivery;
 using Streams.Kafka;
 
-namespace Streams.Egress.Retries;
+namespace Streams.Delivery.Retries;
 
 /// <summary>
 /// The record format of <c>streams.retry.&lt;tier&gt;</c> and <c>streams.dlq</c>: the original key, value and

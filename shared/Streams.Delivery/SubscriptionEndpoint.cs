@@ -5,12 +5,13 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Streams.Telemetry;
 
-namespace Streams.Egress.Delivery;
+namespace Streams.Delivery;
 
 /// <summary>
-/// Everything about sending batches to one subscription's endpoint, shared by egress and the retrier:
-/// signing, the rate limit, local retries (Polly: exponential backoff with jitter, <c>Retry-After</c>
-/// honoured up to a cap) and a circuit breaker that fails fast while the endpoint is failing.
+/// Everything about sending batches to one subscription's endpoint: signing, the rate limit, local retries (Polly:
+/// exponential backoff with jitter, <c>Retry-After</c> honoured up to a cap) and a circuit breaker that fails fast while
+/// the endpoint is failing. A process has one per subscription (<see cref="SubscriptionEndpoints"/>), which egress, the
+/// retrier and replay all send through.
 /// </summary>
 public sealed class SubscriptionEndpoint : IDisposable
 {
