@@ -2,9 +2,10 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streams.Egress.Delivery;
-using Streams.Envelope;
 using Streams.Egress.Retries;
+using Streams.Envelope;
 using Streams.Kafka;
+using Streams.Kafka.Topics;
 
 namespace Streams.Egress;
 
@@ -16,6 +17,7 @@ public static class EgressServiceCollectionExtensions
     {
         services.AddEgressDelivery();
         services.AddStreamsEnvelope();
+        services.AddRequiredTopics("egress", topics => [topics.Normalised, .. topics.RetryTopics(), topics.DeadLetters, topics.Audit]);
         services.AddHostedService<EgressWorker>();
         return services;
     }

@@ -38,7 +38,8 @@ internal static class StreamsHost
 
         app.Logger.LogInformation("Streams running roles {Roles} at {Urls}", roles, string.Join(", ", app.Urls));
         await app.WaitForShutdownAsync();
-        return 0;
+        // Non-zero when the host was stopped for a reason, e.g. 2 for missing topics (TopicReadiness).
+        return Environment.ExitCode;
     }
 
     /// <summary>Starts the host; false, with every invalid setting named on stderr, when start-up validation fails.</summary>
