@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Streams.Kafka.Topics;
 
 namespace Streams.Host;
 
@@ -56,6 +57,16 @@ internal static class StreamsHost
             foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return false;
+        }
+        catch (TopicsNotReadyException missing)
+        {
+            await Console.Error.WriteLineAsync("Streams cannot start: topics are missing or misconfigured (Streams:Kafka:MissingTopics=Exit).");
+            foreach (var problem in missing.Problems)
+            {
+                await Console.Error.WriteLineAsync("  " + problem.Message);
             }
 
             return false;

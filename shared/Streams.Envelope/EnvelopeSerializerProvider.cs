@@ -8,14 +8,14 @@ namespace Streams.Envelope;
 /// <summary>
 /// Gets the process its <see cref="EnvelopeSerializer"/> once the host has started: registers the envelope schema
 /// (or fetches the configured <see cref="EnvelopeOptions.SchemaId"/>), retrying for as long as the registry is
-/// unreachable (/readyz says so meanwhile, and the log says it once more when <see cref="EnvelopeOptions.StartupTimeoutMs"/>
-/// has passed), and stops the host with exit code 2 when the registry refuses the schema. Hops await
-/// <see cref="GetAsync"/> before their first record.
+/// unreachable — the host's start waits up to <see cref="EnvelopeOptions.StartupTimeoutMs"/> for it, then goes on
+/// with /readyz saying not ready and an error line — and stops the host with exit code 2 when the registry refuses
+/// the schema. Hops await <see cref="GetAsync"/> before their first record.
 /// </summary>
 /// <remarks>
 /// The work starts in <see cref="StartedAsync"/>, after every hosted service — Kestrel included — has started, so a
-/// process that runs the SchemaRegistry role itself can register with it; it runs in the background so a registry
-/// that waits for its own topic never blocks the host's start.
+/// process that runs the SchemaRegistry role itself can register with it; it goes on in the background past the
+/// start-up wait, so a registry that waits for its own topic does not stop the host.
 /// </remarks>
 public sealed partial class EnvelopeSerializerProvider(
     ISchemaRegistryClient registry,
@@ -48,13 +48,17 @@ public sealed partial class EnvelopeSerializerProvider(
     /// <returns>The serializer.</returns>
     public Task<EnvelopeSerializer> GetAsync(CancellationToken cancellationToken) => _serializer.Task.WaitAsync(cancellationToken);
 
-    /// <summary>Starts registering the schema (or fetching the configured id) in the background.</summary>
-    /// <param name="cancellationToken">Not used: the set-up runs until it succeeds, fails for good, or the host stops.</param>
-    /// <returns>A completed task.</returns>
-    public Task StartedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the schema (or fetches the configured id), waiting up to <see cref="EnvelopeOptions.StartupTimeoutMs"/>
+    /// so a host whose registry answers is ready when it says it runs; past that the set-up goes on in the background.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the wait (not the set-up, which runs until it succeeds, fails for good, or the host stops).</param>
+    /// <returns>A task that completes when the serializer is ready or the wait is over.</returns>
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        _setUp = Task.Run(() => SetUpAsync(options.Value, _stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
+        var settings = options.Value;
+        _setUp = Task.Run(() => SetUpAsync(settings, _stopping.Token), CancellationToken.None);
+        await Task.WhenAny(_serializer.Task, Task.Delay(settings.StartupTimeoutMs, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

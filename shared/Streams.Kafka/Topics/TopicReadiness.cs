@@ -25,6 +25,8 @@ public sealed partial class TopicReadiness : BackgroundService
     private readonly ILogger<TopicReadiness> _logger;
     private readonly Dictionary<string, RoleTopics> _roles;
     private volatile IReadOnlyList<TopicProblem> _problems = [new(null, "the topics have not been checked yet")];
+    private IReadOnlyList<TopicProblem> _logged = [];
+    private IAdminClient? _admin;
     private bool _minInSyncUnchecked;
 
     public TopicReadiness(
@@ -57,39 +59,64 @@ public sealed partial class TopicReadiness : BackgroundService
     /// <summary>Completes once every topic of <paramref name="role"/> has been found right (later problems show in /readyz and the log).</summary>
     public Task WhenReadyAsync(string role, CancellationToken cancellationToken) => RoleOf(role).Ready.Task.WaitAsync(cancellationToken);
 
+    /// <summary>Checks once before the host goes on starting, so a process whose topics are there is ready when it says it runs.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _admin = _clients.CreateAdmin("topics");
+        await CheckAndReportAsync(_admin).ConfigureAwait(false);
+        if (_problems.Count > 0 && _clients.Options.MissingTopics == MissingTopicsBehaviour.Exit)
+        {
+            // Before the rest of the host starts: nothing of the roles runs, and the host exits 2 naming the topics.
+            throw new TopicsNotReadyException(_problems);
+        }
+
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        // Registered as itself and as a hosted service: the container may dispose it twice, the admin client only once.
+        Interlocked.Exchange(ref _admin, null)?.Dispose();
+        base.Dispose();
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
-        using var admin = _clients.CreateAdmin("topics");
-        IReadOnlyList<TopicProblem> logged = [];
+        var admin = _admin ?? throw new InvalidOperationException("Started without an admin client.");
         while (!stoppingToken.IsCancellationRequested)
         {
-            var problems = await CheckAsync(admin).ConfigureAwait(false);
-            _problems = problems;
-            if (!problems.SequenceEqual(logged))
+            if (_problems.Count > 0 && _clients.Options.MissingTopics == MissingTopicsBehaviour.Exit)
             {
-                Report(problems);
-                logged = problems;
-            }
-
-            foreach (var (role, topics) in _roles)
-            {
-                if (ProblemsOf(role).Count == 0)
-                {
-                    topics.Ready.TrySetResult();
-                }
-            }
-
-            if (problems.Count > 0 && _clients.Options.MissingTopics == MissingTopicsBehaviour.Exit)
-            {
+                // A topic that went away after start: stop the host as the start would have.
                 LogExiting(MissingTopicsBehaviour.Exit);
                 Environment.ExitCode = ExitCode;
                 _lifetime.StopApplication();
                 return;
             }
 
-            await Task.Delay(problems.Count == 0 ? RecheckInterval : RetryInterval, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(_problems.Count == 0 ? RecheckInterval : RetryInterval, stoppingToken).ConfigureAwait(false);
+            await CheckAndReportAsync(admin).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CheckAndReportAsync(IAdminClient admin)
+    {
+        var problems = await CheckAsync(admin).ConfigureAwait(false);
+        _problems = problems;
+        if (!problems.SequenceEqual(_logged))
+        {
+            Report(problems);
+            _logged = problems;
+        }
+
+        foreach (var (role, topics) in _roles)
+        {
+            if (ProblemsOf(role).Count == 0)
+            {
+                topics.Ready.TrySetResult();
+            }
         }
     }
 
