@@ -6,6 +6,7 @@ using Streams.Audit;
 using Streams.Auditor.Loss;
 using Streams.Kafka;
 using Streams.Kafka.Consuming;
+using Streams.Kafka.Topics;
 using Streams.Telemetry;
 
 namespace Streams.Auditor;
@@ -21,6 +22,7 @@ public sealed class AuditConsumer(
     IOptions<AuditorOptions> options,
     StreamsMetrics metrics,
     TimeProvider clock,
+    TopicReadiness topics,
     ILogger<AuditConsumer> logger) : BackgroundService, IRecordHandler
 {
     private ConsumerEngine? _engine;
@@ -45,13 +47,14 @@ public sealed class AuditConsumer(
     }
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await topics.WhenReadyAsync("auditor", stoppingToken);
         // A group of its own: every auditor must see every partition, and no commits means every start replays.
         var group = $"{options.Value.GroupId}-{Guid.NewGuid().ToString("N")[..12]}";
         logger.LogInformation("Auditor reading {Topic} as group {Group}", clients.Options.Topics.Audit, group);
         _engine = new ConsumerEngine(clients, new ConsumerEngineSettings(group, [clients.Options.Topics.Audit]) { Commits = false }, this, metrics, clock, logger);
-        return _engine.RunAsync(stoppingToken);
+        await _engine.RunAsync(stoppingToken);
     }
 
     private void Read(ConsumeResult<byte[]?, byte[]> record)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Streams.Auditor.Loss;
+using Streams.Kafka.Topics;
 
 namespace Streams.Auditor;
 
@@ -22,6 +23,7 @@ public static class AuditorServiceCollectionExtensions
         services.AddSingleton<AuditLedger>();
         services.AddSingleton<AuditConsumer>();
         services.AddSingleton<LossEvaluator>();
+        services.AddRequiredTopics("auditor", topics => [topics.Audit]);
         services.AddHostedService(provider => provider.GetRequiredService<AuditConsumer>());
         services.AddHostedService(provider => provider.GetRequiredService<LossEvaluator>());
         services.AddProblemDetails();

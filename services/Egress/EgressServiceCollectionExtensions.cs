@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streams.Delivery;
 using Streams.Envelope;
+using Streams.Kafka.Topics;
 
 namespace Streams.Egress;
 
@@ -15,6 +16,7 @@ public static class EgressServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<EgressOptions>, EgressOptionsValidator>();
         services.AddStreamsDelivery();
         services.AddStreamsEnvelope();
+        services.AddRequiredTopics("egress", topics => [topics.Normalised, .. topics.RetryTopics(), topics.DeadLetters, topics.Audit]);
         services.AddHostedService<EgressWorker>();
         return services;
     }

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streams.Audit;
-using Streams.Envelope;
 using Streams.Delivery;
-using Streams.Egress.Dispatch;
 using Streams.Delivery.Retries;
+using Streams.Egress.Dispatch;
+using Streams.Envelope;
 using Streams.Kafka;
 using Streams.Kafka.Consuming;
+using Streams.Kafka.Topics;
 using Streams.Telemetry;
 
 namespace Streams.Egress;
@@ -23,12 +24,14 @@ public sealed class EgressWorker(
     IOptions<EgressOptions> options,
     IOptions<DeliveryOptions> delivery,
     EnvelopeSerializerProvider envelopes,
+    TopicReadiness topics,
     ILoggerFactory loggers) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // No record can be read before the registry has answered for the envelope schema.
+        // No record can be read before the topics are there and the registry has answered for the envelope schema.
+        await topics.WhenReadyAsync("egress", stoppingToken);
         var serializer = await envelopes.GetAsync(stoppingToken);
         await RunAsync(serializer, stoppingToken);
     }

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Streams.Audit;
+using Streams.Hosting;
+using Streams.Host.Readiness;
 using Streams.Ingest;
 using Streams.Kafka;
 using Streams.Logging;
@@ -22,6 +25,10 @@ internal static class ServiceDefaults
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStreamsKafka();
         builder.Services.AddStreamsTelemetry();
+        builder.Services.AddHealthChecks();
+        // Every /readyz call would log each failing check again; the answer carries the reason, and the checks log
+        // their own problems once when they change.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         if ((roles & HopRoles) != Role.None)
         {
             // Before the hops, so its final flush runs after they have stopped.
@@ -31,10 +38,15 @@ internal static class ServiceDefaults
         return builder;
     }
 
-    /// <summary>Maps <c>/healthz</c> (live) and <c>/metrics</c>.</summary>
+    /// <summary>Maps <c>/healthz</c> (live), <c>/readyz</c> (every readiness check of the roles: Kafka, topics, registry) and <c>/metrics</c>.</summary>
     public static WebApplication MapStreamsServiceDefaults(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Ok(new { status = "live" }));
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadinessTags.Ready),
+            ResponseWriter = ReadinessResponse.WriteAsync,
+        });
         app.MapPrometheusMetrics();
         return app;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Streams.Kafka.Topics;
 
 namespace Streams.Host;
 
@@ -38,7 +39,8 @@ internal static class StreamsHost
 
         app.Logger.LogInformation("Streams running roles {Roles} at {Urls}", roles, string.Join(", ", app.Urls));
         await app.WaitForShutdownAsync();
-        return 0;
+        // Non-zero when the host was stopped for a reason, e.g. 2 for missing topics (TopicReadiness).
+        return Environment.ExitCode;
     }
 
     /// <summary>Starts the host; false, with every invalid setting named on stderr, when start-up validation fails.</summary>
@@ -55,6 +57,16 @@ internal static class StreamsHost
             foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return false;
+        }
+        catch (TopicsNotReadyException missing)
+        {
+            await Console.Error.WriteLineAsync("Streams cannot start: topics are missing or misconfigured (Streams:Kafka:MissingTopics=Exit).");
+            foreach (var problem in missing.Problems)
+            {
+                await Console.Error.WriteLineAsync("  " + problem.Message);
             }
 
             return false;

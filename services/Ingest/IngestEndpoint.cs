@@ -7,6 +7,7 @@ using Streams.Envelope;
 using Streams.Ingest.CloudEvents;
 using Streams.Ingest.Security;
 using Streams.Kafka;
+using Streams.Kafka.Topics;
 using Streams.Telemetry;
 
 namespace Streams.Ingest;
@@ -25,6 +26,7 @@ public sealed class IngestEndpoint(
     StreamsMetrics metrics,
     AuditRecorder audit,
     EnvelopeSerializerProvider envelopes,
+    TopicReadiness topics,
     TimeProvider clock,
     ILogger<IngestEndpoint> logger)
 {
@@ -101,6 +103,12 @@ public sealed class IngestEndpoint(
         {
             // Queueing now would only hold the sender for the full time-out and then fail anyway.
             return IngestProblems.Unavailable("Kafka is unreachable; retry shortly.", RetryAfter);
+        }
+
+        if (topics.ProblemsOf(Hop) is { Count: > 0 } problems)
+        {
+            // Written now, the events would wait out the ack time-out for a topic that is not there.
+            return IngestProblems.Unavailable($"Streams is not ready: {string.Join("; ", problems)}; retry shortly.", RetryAfter);
         }
 
         if (envelopes.Current is not { } serializer)

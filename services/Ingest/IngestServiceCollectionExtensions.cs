@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streams.Envelope;
+using Streams.Hosting;
 using Streams.Ingest.Security;
-using Streams.Kafka;
+using Streams.Kafka.Topics;
 using Streams.Telemetry;
 
 namespace Streams.Ingest;
@@ -22,12 +23,14 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<SenderRateLimiter>();
         services.AddStreamsEnvelope();
         services.AddSingleton<IngestEndpoint>();
+        services.AddRequiredTopics("ingest", topics => [topics.Ingested, topics.Audit]);
         services.AddHostedService<ProducerWarmup>();
+        services.AddHealthChecks().AddCheck<ProducerHealthCheck>("kafka", tags: [ReadinessTags.Ready]);
         services.AddProblemDetails();
         return services;
     }
 
-    /// <summary>Maps <c>POST /v1/events</c> and <c>GET /readyz</c>.</summary>
+    /// <summary>Maps <c>POST /v1/events</c>.</summary>
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/v1/events", async (HttpRequest request, IngestEndpoint ingest, StreamsMetrics metrics, CancellationToken cancellationToken) =>
@@ -36,13 +39,6 @@ public static class IngestServiceCollectionExtensions
             metrics.CountIngestRequest((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK);
             return result;
         });
-        endpoints.MapGet("/readyz", (ProducerHealth health) =>
-            health.KafkaReachable && health.FatalError is null
-                ? Results.Ok(new { status = "ready", queued = health.QueueDepth })
-                : Results.Problem(
-                    title: "Not ready",
-                    detail: health.FatalError is { } fatal ? $"The producer failed: {fatal}" : "Kafka is not reachable.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable));
         return endpoints;
     }
 }

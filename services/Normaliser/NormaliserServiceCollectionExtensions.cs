@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streams.Envelope;
+using Streams.Kafka.Topics;
 using Streams.Normaliser.Deduplication;
 using Streams.Normaliser.Normalisation;
 
@@ -32,6 +33,7 @@ public static class NormaliserServiceCollectionExtensions
         });
         services.AddSingleton<DuplicateWindows>();
         services.AddSingleton<NormaliserBatchHandler>();
+        services.AddRequiredTopics("normaliser", topics => [topics.Ingested, topics.Normalised, topics.DeadLetters, topics.Audit]);
         services.AddHostedService<NormaliserWorker>();
         return services;
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Streams.Envelope;
 using Streams.Kafka;
 using Streams.Kafka.Consuming;
+using Streams.Kafka.Topics;
 using Streams.Telemetry;
 
 namespace Streams.Normaliser;
@@ -16,6 +17,7 @@ public sealed class NormaliserWorker(
     NormaliserBatchHandler handler,
     IOptions<NormaliserOptions> options,
     EnvelopeSerializerProvider envelopes,
+    TopicReadiness topicReadiness,
     StreamsMetrics metrics,
     TimeProvider clock,
     ILogger<NormaliserWorker> logger) : BackgroundService
@@ -25,7 +27,8 @@ public sealed class NormaliserWorker(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The codec needs the envelope schema; no record is read before the registry has answered.
+        // The codec needs the envelope schema; no record is read before the topics are there and the registry has answered.
+        await topicReadiness.WhenReadyAsync("normaliser", stoppingToken);
         await envelopes.GetAsync(stoppingToken);
         var topics = clients.Options.Topics;
         CheckPartitionCounts(topics.Ingested, topics.Normalised);

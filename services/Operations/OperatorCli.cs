@@ -17,14 +17,14 @@ public static class OperatorCli
     private const int UsageErrorExitCode = 2;
 
     /// <summary>True when <paramref name="args"/> name an operator command.</summary>
-    public static bool Handles(string[] args) => args is ["dlq", ..] or ["replay", ..];
+    public static bool Handles(string[] args) => args is ["dlq", ..] or ["replay", ..] or ["topics", ..];
 
     /// <summary>Runs the command; exit code 0 on success, 2 on a usage error, bad settings or a Kafka error (one line on stderr).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         // The commands build their own clients; they must load the librdkafka the roles load.
         BundledLibrdkafka.EnsureLoaded();
-        var root = new RootCommand("Streams operator commands") { DeadLetterCommands(), ReplayCommandLine() };
+        var root = new RootCommand("Streams operator commands") { DeadLetterCommands(), ReplayCommandLine(), TopicCommands() };
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -104,6 +104,24 @@ public static class OperatorCli
             return summary.Failed == 0 ? 0 : 1;
         });
         return replay;
+    }
+
+    private static Command TopicCommands()
+    {
+        var create = new Command("create", "Create every topic the pipeline and the schema registry need, as configured; existing ones are checked.");
+        create.SetAction(async (_, cancellationToken) =>
+        {
+            var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
+            var registryTopic = configuration.Configuration["Streams:SchemaRegistry:Topic"] ?? "_schemas";
+            var problems = await new TopicsCreateCommand(configuration.Kafka, registryTopic, configuration.LocalCluster, Console.Out).RunAsync(cancellationToken);
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync("streams: " + problem.Message);
+            }
+
+            return problems.Count == 0 ? 0 : 1;
+        });
+        return new Command("topics", "Create and check the pipeline's topics.") { create };
     }
 
     private static SubscriptionEndpoint RequireEndpoint(IServiceProvider services, string name)

@@ -11,10 +11,11 @@ namespace Streams.Operations;
 /// </summary>
 public sealed class OperatorConfiguration
 {
-    private OperatorConfiguration(IConfiguration configuration, KafkaOptions kafka)
+    private OperatorConfiguration(IConfiguration configuration, KafkaOptions kafka, DevClusterState? localCluster)
     {
         Configuration = configuration;
         Kafka = kafka;
+        LocalCluster = localCluster;
     }
 
     /// <summary>The whole configuration.</summary>
@@ -22,6 +23,9 @@ public sealed class OperatorConfiguration
 
     /// <summary>Kafka settings, bootstrap servers resolved.</summary>
     public KafkaOptions Kafka { get; }
+
+    /// <summary>The local cluster the bootstrap servers came from, when none were configured; null for a configured cluster.</summary>
+    public DevClusterState? LocalCluster { get; }
 
     /// <summary>Loads configuration; throws <see cref="OperatorException"/> when no cluster can be found.</summary>
     public static OperatorConfiguration Load(string baseDirectory)
@@ -35,14 +39,16 @@ public sealed class OperatorConfiguration
             .Build();
         var kafka = configuration.GetSection(KafkaOptions.SectionName).Get<KafkaOptions>() ?? new KafkaOptions();
         RetryTierSettings.Apply(kafka.Topics, configuration);
+        DevClusterState? localCluster = null;
         if (string.IsNullOrWhiteSpace(kafka.BootstrapServers))
         {
             var stateFile = configuration[$"{DevClusterOptions.SectionName}:{nameof(DevClusterOptions.StateFile)}"] ?? new DevClusterOptions().StateFile;
-            kafka.BootstrapServers = DevClusterState.Load(stateFile)?.BootstrapServers
+            localCluster = DevClusterState.Load(stateFile)
                 ?? throw new OperatorException(
                     $"No Kafka cluster: set {KafkaOptions.SectionName}:BootstrapServers (Streams__Kafka__BootstrapServers), or start the local one with `./streams up` (no running cluster in {stateFile}).");
+            kafka.BootstrapServers = localCluster.BootstrapServers;
         }
 
-        return new OperatorConfiguration(configuration, kafka);
+        return new OperatorConfiguration(configuration, kafka, localCluster);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streams.Delivery;
 using Streams.Envelope;
+using Streams.Kafka.Topics;
 
 namespace Streams.Retrier;
 
@@ -16,6 +17,7 @@ public static class RetrierServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RetrierOptions>, RetrierOptionsValidator>();
         services.AddStreamsEnvelope();
         services.AddSingleton<RetryDeliverer>();
+        services.AddRequiredTopics("retrier", topics => [.. topics.RetryTopics(), topics.DeadLetters, topics.Audit]);
         services.AddHostedService<RetrierWorker>();
         return services;
     }

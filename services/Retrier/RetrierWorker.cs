@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Streams.Envelope;
 using Streams.Kafka;
 using Streams.Kafka.Consuming;
+using Streams.Kafka.Topics;
 using Streams.Telemetry;
 
 namespace Streams.Retrier;
@@ -15,13 +16,15 @@ public sealed class RetrierWorker(
     IOptions<RetrierOptions> options,
     StreamsMetrics metrics,
     EnvelopeSerializerProvider envelopes,
+    TopicReadiness topics,
     TimeProvider clock,
     ILogger<RetrierWorker> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Retry records are decoded to be delivered: nothing is read before the registry has answered.
+        // Retry records are decoded to be delivered: nothing is read before the topics are there and the registry has answered.
+        await topics.WhenReadyAsync("retrier", stoppingToken);
         await envelopes.GetAsync(stoppingToken);
         var settings = new ConsumerEngineSettings(options.Value.GroupId, deliverer.Topics)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Streams.Kafka.Topics;
 using Streams.SchemaRegistry.Api;
 using Streams.SchemaRegistry.Storage;
 
@@ -16,6 +17,7 @@ public static class SchemaRegistryServiceCollectionExtensions
         services.AddOptions<SchemaRegistryOptions>().BindConfiguration(SchemaRegistryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchemaRegistryOptions>, SchemaRegistryOptionsValidator>();
         services.AddSingleton<SchemaStore>();
+        services.AddRequiredTopics(SchemaStore.TopicsRole, provider => [provider.GetRequiredService<IOptions<SchemaRegistryOptions>>().Value.Topic]);
         services.AddHostedService(provider => provider.GetRequiredService<SchemaStore>());
         services.AddSingleton<SchemaRegistryApi>();
         return services;

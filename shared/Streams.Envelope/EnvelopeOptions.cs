@@ -13,6 +13,6 @@ public sealed class EnvelopeOptions
     /// </summary>
     public int? SchemaId { get; set; }
 
-    /// <summary>How long start-up keeps trying to reach the registry before the service stops.</summary>
+    /// <summary>How long start-up tries to reach the registry before it logs an error (it keeps trying; /readyz says not ready).</summary>
     public int StartupTimeoutMs { get; set; } = 60_000;
 }

@@ -7,23 +7,37 @@ namespace Streams.Envelope;
 
 /// <summary>
 /// Gets the process its <see cref="EnvelopeSerializer"/> once the host has started: registers the envelope schema
-/// (or fetches the configured <see cref="EnvelopeOptions.SchemaId"/>), retrying while the registry is unreachable, and
-/// stops the host if it cannot. Hops await <see cref="GetAsync"/> before their first record.
+/// (or fetches the configured <see cref="EnvelopeOptions.SchemaId"/>), retrying for as long as the registry is
+/// unreachable — the host's start waits up to <see cref="EnvelopeOptions.StartupTimeoutMs"/> for it, then goes on
+/// with /readyz saying not ready and an error line — and stops the host with exit code 2 when the registry refuses
+/// the schema. Hops await <see cref="GetAsync"/> before their first record.
 /// </summary>
 /// <remarks>
-/// The work happens in <see cref="StartedAsync"/>, after every hosted service — Kestrel included — has started, so a
-/// process that runs the SchemaRegistry role itself can register with it.
+/// The work starts in <see cref="StartedAsync"/>, after every hosted service — Kestrel included — has started, so a
+/// process that runs the SchemaRegistry role itself can register with it; it goes on in the background past the
+/// start-up wait, so a registry that waits for its own topic does not stop the host.
 /// </remarks>
 public sealed partial class EnvelopeSerializerProvider(
     ISchemaRegistryClient registry,
     IOptions<EnvelopeOptions> options,
-    ILogger<EnvelopeSerializerProvider> logger) : IHostedLifecycleService
+    ILogger<EnvelopeSerializerProvider> logger,
+    IHostApplicationLifetime? lifetime = null) : IHostedLifecycleService, IDisposable
 {
+    /// <summary>The exit code of a host stopped because the registry refused the envelope schema.</summary>
+    public const int RefusedExitCode = 2;
+
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan RepeatLogAfter = TimeSpan.FromSeconds(30);
     private readonly TaskCompletionSource<EnvelopeSerializer> _serializer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _setUp = Task.CompletedTask;
+    private volatile string? _waitingFor;
 
     /// <summary>The serializer once start-up has got the schema id, else <see langword="null"/>.</summary>
     public EnvelopeSerializer? Current => _serializer.Task.IsCompletedSuccessfully ? _serializer.Task.Result : null;
+
+    /// <summary>Why the serializer is not there yet (the registry's last failure), or null.</summary>
+    public string? WaitingFor => _waitingFor;
 
     /// <summary>The serializer, for code that runs only after <see cref="GetAsync"/> completed (e.g. consumer loops started after it).</summary>
     /// <exception cref="InvalidOperationException">The schema is not set up yet.</exception>
@@ -32,30 +46,19 @@ public sealed partial class EnvelopeSerializerProvider(
     /// <summary>Waits for the serializer.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The serializer.</returns>
-
     public Task<EnvelopeSerializer> GetAsync(CancellationToken cancellationToken) => _serializer.Task.WaitAsync(cancellationToken);
 
-    /// <summary>Registers the schema or fetches the configured id; throws, stopping the host, when that fails.</summary>
-    /// <param name="cancellationToken">Aborts start-up.</param>
-    /// <returns>A task that completes when the serializer is ready.</returns>
+    /// <summary>
+    /// Registers the schema (or fetches the configured id), waiting up to <see cref="EnvelopeOptions.StartupTimeoutMs"/>
+    /// so a host whose registry answers is ready when it says it runs; past that the set-up goes on in the background.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the wait (not the set-up, which runs until it succeeds, fails for good, or the host stops).</param>
+    /// <returns>A task that completes when the serializer is ready or the wait is over.</returns>
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(settings.StartupTimeoutMs);
-        try
-        {
-            var serializer = await CreateAsync(settings, deadline.Token).ConfigureAwait(false);
-            LogReady(EnvelopeSchemas.Subject, serializer.SchemaId);
-            _serializer.TrySetResult(serializer);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            var failure = new InvalidOperationException(
-                $"The envelope schema could not be set up (subject '{EnvelopeSchemas.Subject}', Streams:Envelope:SchemaId '{settings.SchemaId}'): {ex.Message}", ex);
-            _serializer.TrySetException(failure);
-            throw failure;
-        }
+        _setUp = Task.Run(() => SetUpAsync(settings, _stopping.Token), CancellationToken.None);
+        await Task.WhenAny(_serializer.Task, Task.Delay(settings.StartupTimeoutMs, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -68,17 +71,52 @@ public sealed partial class EnvelopeSerializerProvider(
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         _serializer.TrySetCanceled(cancellationToken);
-        return Task.CompletedTask;
+        await _setUp.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <inheritdoc />
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task SetUpAsync(EnvelopeOptions settings, CancellationToken stopping)
+    {
+        try
+        {
+            var serializer = await CreateAsync(settings, stopping).ConfigureAwait(false);
+            _waitingFor = null;
+            LogReady(EnvelopeSchemas.Subject, serializer.SchemaId);
+            _serializer.TrySetResult(serializer);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            _serializer.TrySetCanceled(stopping);
+        }
+        catch (Exception ex)
+        {
+            var failure = new InvalidOperationException(
+                $"The envelope schema could not be set up (subject '{EnvelopeSchemas.Subject}', Streams:Envelope:SchemaId '{settings.SchemaId}'): {ex.Message}", ex);
+            _waitingFor = failure.Message;
+            _serializer.TrySetException(failure);
+            LogRefused(failure.Message);
+            if (lifetime is not null)
+            {
+                Environment.ExitCode = RefusedExitCode;
+                lifetime.StopApplication();
+            }
+        }
+    }
+
     private async Task<EnvelopeSerializer> CreateAsync(EnvelopeOptions settings, CancellationToken cancellationToken)
     {
+        var started = DateTimeOffset.UtcNow;
+        var lastLogged = DateTimeOffset.MinValue;
+        var overdueLogged = false;
         while (true)
         {
             try
@@ -95,8 +133,23 @@ public sealed partial class EnvelopeSerializerProvider(
             }
             catch (Exception ex) when (RegistryFailures.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
             {
-                // Unreachable or failing: the registry may still be starting; the deadline bounds the wait.
-                LogRetrying(ex.Message);
+                // Unreachable or failing: the registry may still be starting (or waiting for its topic); keep trying,
+                // logging the reason when it changes and now and then, not on every attempt.
+                var reason = "The schema registry has not answered yet: " + ex.Message;
+                var now = DateTimeOffset.UtcNow;
+                if (reason != _waitingFor || now - lastLogged > RepeatLogAfter)
+                {
+                    LogRetrying(ex.Message);
+                    lastLogged = now;
+                }
+
+                _waitingFor = reason;
+                if (!overdueLogged && now - started > TimeSpan.FromMilliseconds(settings.StartupTimeoutMs))
+                {
+                    LogOverdue(settings.StartupTimeoutMs, ex.Message);
+                    overdueLogged = true;
+                }
+
                 await Task.Delay(RetryDelay, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -107,4 +160,10 @@ public sealed partial class EnvelopeSerializerProvider(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Schema registry not ready, trying again: {Reason}")]
     private partial void LogRetrying(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The schema registry has not answered for {TimeoutMs} ms (Streams:Envelope:StartupTimeoutMs): {Reason}; still trying, /readyz says not ready")]
+    private partial void LogOverdue(int timeoutMs, string reason);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Stopping with exit code 2: {Reason}")]
+    private partial void LogRefused(string reason);
 }

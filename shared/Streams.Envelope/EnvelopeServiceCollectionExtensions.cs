@@ -1,6 +1,7 @@
 using Confluent.SchemaRegistry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Streams.Hosting;
 
 namespace Streams.Envelope;
 
@@ -29,6 +30,7 @@ public static class EnvelopeServiceCollectionExtensions
         services.AddSingleton<ISchemaRegistryClient>(provider =>
             new CachedSchemaRegistryClient(provider.GetRequiredService<IOptions<SchemaRegistryClientOptions>>().Value.ToClientConfig()));
         services.AddSingleton<EnvelopeSerializerProvider>();
+        services.AddHealthChecks().AddCheck<EnvelopeRegistryHealthCheck>("registry", tags: [ReadinessTags.Ready]);
         services.AddHostedService(provider => provider.GetRequiredService<EnvelopeSerializerProvider>());
         return services;
     }

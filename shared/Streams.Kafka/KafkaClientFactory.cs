@@ -67,6 +67,19 @@ public sealed class KafkaClientFactory(
         return builder.Build();
     }
 
+    /// <summary>An admin client (metadata, topic configs, topic creation) with the same connection and security settings.</summary>
+    public IAdminClient CreateAdmin(string role)
+    {
+        BundledLibrdkafka.EnsureLoaded();
+        var config = new AdminClientConfig { BootstrapServers = _options.BootstrapServers, ClientId = $"{_options.ClientId}-{role}" };
+        Apply(config);
+        var logger = loggerFactory.CreateLogger($"Streams.Kafka.Admin.{role}");
+        return new AdminClientBuilder(config)
+            .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message))
+            .SetErrorHandler((_, error) => LibrdkafkaLog.Write(logger, error))
+            .Build();
+    }
+
     /// <summary>
     /// A consumer that never commits by itself (for readers that assign partitions or only look): neither offsets are
     /// stored nor commits made behind the caller's back.

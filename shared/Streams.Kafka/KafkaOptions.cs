@@ -1,3 +1,5 @@
+using Streams.Kafka.Topics;
+
 namespace Streams.Kafka;
 
 /// <summary>How the services reach Kafka: the <c>Streams:Kafka</c> configuration section.</summary>
@@ -17,6 +19,9 @@ public sealed class KafkaOptions
 
     /// <summary>The pipeline's topics.</summary>
     public TopicOptions Topics { get; set; } = new();
+
+    /// <summary>What a role does while a topic it needs is missing or misconfigured: wait (not ready) or exit with code 2.</summary>
+    public MissingTopicsBehaviour MissingTopics { get; set; } = MissingTopicsBehaviour.Wait;
 
     /// <summary>Extra librdkafka properties (e.g. <c>security.protocol</c>), applied to every client last.</summary>
     public Dictionary<string, string> Client { get; set; } = [];

@@ -19,6 +19,11 @@ public sealed class KafkaOptionsValidator() : SectionValidator<KafkaOptions>(Kaf
         errors.AtLeast(nameof(options.DeliveryTimeoutMs), options.DeliveryTimeoutMs, 1000);
         errors.AtLeast("Topics:Partitions", options.Topics.Partitions, 1);
         errors.AtLeast("Topics:ReplicationFactor", options.Topics.ReplicationFactor, 1);
+        errors.AtLeast("Topics:MinInSyncReplicas", options.Topics.MinInSyncReplicas, 1);
+        errors.Require(
+            options.Topics.MinInSyncReplicas <= options.Topics.ReplicationFactor,
+            "Topics:MinInSyncReplicas",
+            $"must not exceed Topics:ReplicationFactor ({options.Topics.ReplicationFactor}), or no acks=all write could succeed.");
     }
 
     private static bool IsHostPort(string server)

@@ -9,11 +9,17 @@ public sealed class TopicOptions
     /// <summary>Prefix of every topic name.</summary>
     public string Prefix { get; set; } = "streams.";
 
-    /// <summary>Partitions of each topic the local cluster creates; a real cluster's topics are provisioned by its operators.</summary>
+    /// <summary>Partitions of each topic <c>./streams topics create</c> and the local cluster create.</summary>
     public int Partitions { get; set; } = 6;
 
-    /// <summary>Replication factor of each topic the local cluster creates.</summary>
+    /// <summary>Replication factor each topic must have (checked at start) and is created with.</summary>
     public int ReplicationFactor { get; set; } = 3;
+
+    /// <summary>
+    /// <c>min.insync.replicas</c> each topic must have, so an acks=all write survives a broker's loss (checked at start
+    /// where the cluster answers DescribeConfigs, and set by <c>./streams topics create</c>).
+    /// </summary>
+    public int MinInSyncReplicas { get; set; } = 2;
 
     /// <summary>Retry tier suffixes, e.g. <c>30s</c>, giving topics <c>streams.retry.30s</c>.</summary>
     public List<string> RetryTiers { get; set; } = ["30s", "5m", "1h"];
@@ -35,6 +41,9 @@ public sealed class TopicOptions
 
     /// <summary>The topic of one retry tier.</summary>
     public string RetryTier(string tier) => Prefix + "retry." + tier;
+
+    /// <summary>The topics of every retry tier, in tier order.</summary>
+    public IEnumerable<string> RetryTopics() => RetryTiers.Select(RetryTier);
 
     /// <summary>Every topic the pipeline reads or writes.</summary>
     public IEnumerable<string> All() =>

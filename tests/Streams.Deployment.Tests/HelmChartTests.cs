@@ -57,8 +57,8 @@ public sealed partial class HelmChartTests
             // Assert
             Assert.Equal(["--roles", role], Strings(Manifest.At(container, "args")));
             Assert.Equal("/healthz", Manifest.ScalarAt(container, "livenessProbe", "httpGet", "path"));
-            // Only ingest serves /readyz (README: "ingest also GET /readyz"); the others are ready when live.
-            Assert.Equal(role == "ingest" ? "/readyz" : "/healthz", Manifest.ScalarAt(container, "readinessProbe", "httpGet", "path"));
+            // Every role serves /readyz: ready only when its Kafka, topics and registry are there (README).
+            Assert.Equal("/readyz", Manifest.ScalarAt(container, "readinessProbe", "httpGet", "path"));
             Assert.NotNull(Manifest.At(container, "resources", "requests", "cpu"));
             Assert.NotNull(Manifest.At(container, "resources", "limits", "memory"));
             Assert.Equal("true", Manifest.ScalarAt(container, "securityContext", "readOnlyRootFilesystem"));

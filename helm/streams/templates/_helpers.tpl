@@ -90,6 +90,7 @@ Every topic as {key, name}: the pipeline's under the configured prefix, one per 
 {{- $_ := set $config.Kafka "BootstrapServers" (include "streams.bootstrapServers" .) -}}
 {{- $_ := set $config.Kafka.Topics "Partitions" .Values.kafka.topics.partitions -}}
 {{- $_ := set $config.Kafka.Topics "ReplicationFactor" .Values.kafka.topics.replicas -}}
+{{- $_ := set $config.Kafka.Topics "MinInSyncReplicas" .Values.kafka.topics.minInsyncReplicas -}}
 {{- $_ := set $config.Ingest "Url" (printf "http://0.0.0.0:%v" .Values.port) -}}
 {{- $_ := set $config "Host" (dict "Url" (printf "http://0.0.0.0:%v" .Values.port)) -}}
 {{- $registry := dict "Url" (printf "http://%s-schema-registry:%v" (include "streams.fullname" .) .Values.port) -}}

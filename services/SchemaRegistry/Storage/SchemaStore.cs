@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streams.Kafka;
+using Streams.Kafka.Topics;
 
 namespace Streams.SchemaRegistry.Storage;
 
@@ -13,6 +14,9 @@ namespace Streams.SchemaRegistry.Storage;
 /// </summary>
 internal sealed partial class SchemaStore : IHostedService, IDisposable
 {
+    /// <summary>The role name the registry's topic is registered under.</summary>
+    public const string TopicsRole = "schema-registry";
+
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(5);
 
@@ -22,14 +26,16 @@ internal sealed partial class SchemaStore : IHostedService, IDisposable
     private readonly TopicPartition _partition;
     private readonly SchemaRegistryOptions _options;
     private readonly ILogger<SchemaStore> _logger;
+    private readonly TopicReadiness _topics;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextOffset;
     private Task? _tail;
 
-    public SchemaStore(KafkaClientFactory clients, KafkaProducerHandle producer, IOptions<SchemaRegistryOptions> options, ILogger<SchemaStore> logger)
+    public SchemaStore(KafkaClientFactory clients, KafkaProducerHandle producer, TopicReadiness topics, IOptions<SchemaRegistryOptions> options, ILogger<SchemaStore> logger)
     {
+        _topics = topics;
         _options = options.Value;
         _logger = logger;
         _producer = producer.Producer;
@@ -51,6 +57,12 @@ internal sealed partial class SchemaStore : IHostedService, IDisposable
     /// <exception cref="TimeoutException">Not within the init timeout.</exception>
     public async Task WhenReadyAsync(CancellationToken cancellationToken)
     {
+        if (_topics.ProblemsOf(TopicsRole).FirstOrDefault(p => p.Topic is not null) is { } problem)
+        {
+            // No wait: a missing topic is not going to appear within a request's time.
+            throw new TimeoutException($"The registry cannot read its topic: {problem.Message}.");
+        }
+
         try
         {
             await _ready.Task.WaitAsync(TimeSpan.FromMilliseconds(_options.InitTimeoutMs), cancellationToken).ConfigureAwait(false);
@@ -156,6 +168,16 @@ internal sealed partial class SchemaStore : IHostedService, IDisposable
     private void Tail()
     {
         var token = _stopping.Token;
+        // Until the topic exists there is nothing to read, and assigning it would only log errors ten times a second.
+        try
+        {
+            _topics.WhenReadyAsync(TopicsRole, token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return;
+        }
+
         _consumer.Assign(new TopicPartitionOffset(_partition, Offset.Beginning));
         var end = -1L;
         while (!token.IsCancellationRequested)
