@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Streams.Envelope;
 using Streams.Kafka.Topics;
 
 namespace Streams.Host;
@@ -59,6 +60,11 @@ internal static class StreamsHost
                 await Console.Error.WriteLineAsync("  " + failure);
             }
 
+            return false;
+        }
+        catch (EnvelopeSetupException refused)
+        {
+            await Console.Error.WriteLineAsync("Streams cannot start: " + refused.Message);
             return false;
         }
         catch (TopicsNotReadyException missing)

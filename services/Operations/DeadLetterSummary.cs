@@ -3,20 +3,24 @@ using Streams.Kafka;
 
 namespace Streams.Operations;
 
-/// <summary>Counts of dead letters by subscription, reason and status.</summary>
+/// <summary>Counts of dead letters by subscription, reason and status, and how many of each were redriven already.</summary>
 public sealed class DeadLetterSummary
 {
-    private readonly Dictionary<DeadLetterKey, long> _counts = [];
+    private readonly Dictionary<DeadLetterKey, (long Count, long Redriven)> _counts = [];
 
     /// <summary>Adds one dead letter.</summary>
-    public void Add(Headers? headers) => Add(KeyOf(headers));
+    public void Add(Headers? headers, bool redriven = false) => Add(KeyOf(headers), redriven);
 
     /// <summary>Adds one dead letter by its key.</summary>
-    public void Add(DeadLetterKey key) => _counts[key] = _counts.GetValueOrDefault(key) + 1;
+    public void Add(DeadLetterKey key, bool redriven = false)
+    {
+        var (count, redrivenCount) = _counts.GetValueOrDefault(key);
+        _counts[key] = (count + 1, redrivenCount + (redriven ? 1 : 0));
+    }
 
     /// <summary>Groups, most frequent first.</summary>
-    public IReadOnlyList<(DeadLetterKey Key, long Count)> Rows() =>
-        [.. _counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key.Subscription, StringComparer.Ordinal).Select(c => (c.Key, c.Value))];
+    public IReadOnlyList<(DeadLetterKey Key, long Count, long Redriven)> Rows() =>
+        [.. _counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key.Subscription, StringComparer.Ordinal).Select(c => (c.Key, c.Value.Count, c.Value.Redriven))];
 
     /// <summary>The grouping key of a dead-letter record.</summary>
     public static DeadLetterKey KeyOf(Headers? headers) =>
@@ -32,9 +36,9 @@ public sealed class DeadLetterSummary
         }
 
         var width = Math.Max("subscription".Length, rows.Max(r => r.Key.Subscription.Length));
-        var lines = new List<string> { $"{"count",8}  {"subscription".PadRight(width)}  {"status",6}  reason" };
-        lines.AddRange(rows.Select(r => $"{r.Count,8}  {(r.Key.Subscription.Length == 0 ? "(none)" : r.Key.Subscription).PadRight(width)}  {r.Key.Status,6}  {r.Key.Reason}"));
-        lines.Add($"{rows.Sum(r => r.Count),8}  dead letters in all");
+        var lines = new List<string> { $"{"count",8}  {"redriven",8}  {"subscription".PadRight(width)}  {"status",6}  reason" };
+        lines.AddRange(rows.Select(r => $"{r.Count,8}  {r.Redriven,8}  {(r.Key.Subscription.Length == 0 ? "(none)" : r.Key.Subscription).PadRight(width)}  {r.Key.Status,6}  {r.Key.Reason}"));
+        lines.Add($"{rows.Sum(r => r.Count),8}  dead letters in all, {rows.Sum(r => r.Redriven)} of them redriven already");
         return string.Join(Environment.NewLine, lines);
     }
 }

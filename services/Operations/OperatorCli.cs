@@ -50,14 +50,15 @@ public static class OperatorCli
 
     private static Command DeadLetterCommands()
     {
-        var list = new Command("list", "Count dead letters by subscription, reason and status.");
+        var list = new Command("list", "Count dead letters by subscription, reason and status, and how many were redriven already.");
         list.SetAction(_ =>
         {
             var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
             using var services = OperatorServices.Build(configuration);
             var summary = new DeadLetterSummary();
-            new TopicSnapshot(services.GetRequiredService<KafkaClientFactory>(), new ConsoleProgress("reading"))
-                .Read(configuration.Kafka.Topics.DeadLetters, record => summary.Add(record.Message.Headers));
+            var snapshot = new TopicSnapshot(services.GetRequiredService<KafkaClientFactory>(), new ConsoleProgress("reading"));
+            var redriven = RedriveLedger.Read(snapshot, configuration.Kafka.Topics);
+            snapshot.Read(configuration.Kafka.Topics.DeadLetters, record => summary.Add(record.Message.Headers, redriven.Contains(record)));
             Console.WriteLine(summary.Format());
             return 0;
         });

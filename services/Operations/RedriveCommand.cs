@@ -22,8 +22,7 @@ public sealed class RedriveCommand(KafkaClientFactory clients, IProgress<Snapsho
         ArgumentNullException.ThrowIfNull(filter);
         var topics = clients.Options.Topics;
         var snapshot = new TopicSnapshot(clients, progress);
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        snapshot.Read(topics.RedriveLedger, record => done.Add(Encoding.UTF8.GetString(record.Message.Key ?? [])));
+        var done = RedriveLedger.Read(snapshot, topics);
 
         var firstTier = topics.RetryTier(topics.RetryTiers[0]);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -38,15 +37,14 @@ public sealed class RedriveCommand(KafkaClientFactory clients, IProgress<Snapsho
                 return;
             }
 
-            var coordinates = $"{record.Partition.Value}/{record.Offset.Value}";
-            if (done.Contains(coordinates))
+            if (done.Contains(record))
             {
                 skipped++;
                 return;
             }
 
             retries.ProduceWaiting(producer, firstTier, ForRetry(record, now), CancellationToken.None);
-            ledger.Add(new Message<byte[]?, byte[]> { Key = Encoding.UTF8.GetBytes(coordinates), Value = [] });
+            ledger.Add(new Message<byte[]?, byte[]> { Key = Encoding.UTF8.GetBytes(RedriveLedger.CoordinatesOf(record)), Value = [] });
         });
         retries.Seal();
         retries.Completion.GetAwaiter().GetResult();

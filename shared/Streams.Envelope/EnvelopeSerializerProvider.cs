@@ -59,6 +59,11 @@ public sealed partial class EnvelopeSerializerProvider(
         var settings = options.Value;
         _setUp = Task.Run(() => SetUpAsync(settings, _stopping.Token), CancellationToken.None);
         await Task.WhenAny(_serializer.Task, Task.Delay(settings.StartupTimeoutMs, cancellationToken)).ConfigureAwait(false);
+        if (_serializer.Task.IsFaulted)
+        {
+            // Refused during the start: the host does not start, and says which setting to fix.
+            throw _serializer.Task.Exception.InnerException!;
+        }
     }
 
     /// <inheritdoc />
@@ -99,12 +104,12 @@ public sealed partial class EnvelopeSerializerProvider(
         }
         catch (Exception ex)
         {
-            var failure = new InvalidOperationException(
+            var failure = new EnvelopeSetupException(
                 $"The envelope schema could not be set up (subject '{EnvelopeSchemas.Subject}', Streams:Envelope:SchemaId '{settings.SchemaId}'): {ex.Message}", ex);
             _waitingFor = failure.Message;
             _serializer.TrySetException(failure);
             LogRefused(failure.Message);
-            if (lifetime is not null)
+            if (lifetime is not null && lifetime.ApplicationStarted.IsCancellationRequested)
             {
                 Environment.ExitCode = RefusedExitCode;
                 lifetime.StopApplication();

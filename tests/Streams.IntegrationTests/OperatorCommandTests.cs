@@ -21,9 +21,28 @@ public sealed class OperatorCommandTests(LocalClusterFixture cluster)
 
         // Assert
         Assert.Equal(0, exitCode);
-        Assert.Contains(output, line => line.Contains("3  orders", StringComparison.Ordinal) && line.Contains("410", StringComparison.Ordinal));
-        Assert.Contains(output, line => line.Contains("2  billing", StringComparison.Ordinal) && line.Contains("400", StringComparison.Ordinal));
-        Assert.Contains(output, line => line.Contains("5  dead letters in all", StringComparison.Ordinal));
+        Assert.Contains(output, line => line.Contains("3         0  orders", StringComparison.Ordinal) && line.Contains("410", StringComparison.Ordinal));
+        Assert.Contains(output, line => line.Contains("2         0  billing", StringComparison.Ordinal) && line.Contains("400", StringComparison.Ordinal));
+        Assert.Contains(output, line => line.Contains("5  dead letters in all, 0 of them redriven already", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DlqList_AfterARedrive_ShowsWhichWereRedriven()
+    {
+        // Arrange
+        var topics = cluster.CreateTopics();
+        await ProduceDeadLettersAsync(topics, ("orders", "HTTP 410 is not retryable", 410, 3), ("billing", "HTTP 400 is not retryable", 400, 2));
+        var redrive = await RunAsync(topics, "dlq", "redrive", "--subscription", "orders");
+
+        // Act
+        var (exitCode, output) = await RunAsync(topics, "dlq", "list");
+
+        // Assert
+        Assert.Equal(0, redrive.ExitCode);
+        Assert.Equal(0, exitCode);
+        Assert.Contains(output, line => line.Contains("3         3  orders", StringComparison.Ordinal));
+        Assert.Contains(output, line => line.Contains("2         0  billing", StringComparison.Ordinal));
+        Assert.Contains(output, line => line.Contains("5  dead letters in all, 3 of them redriven already", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -94,6 +113,34 @@ public sealed class OperatorCommandTests(LocalClusterFixture cluster)
         Assert.DoesNotContain(output, line => line.Contains("dead letters in all", StringComparison.Ordinal) || line.Contains("Redrove", StringComparison.Ordinal));
         Assert.Equal(0, await CountAsync(topics.RetryTier(topics.RetryTiers[0])));
         Assert.Equal(0, await CountAsync(topics.RedriveLedger));
+    }
+
+    [Fact]
+    public async Task StreamsScript_RedriveWithBootstrapServersSet_FindsTheSubscriptionsTheRolesOfUpHave()
+    {
+        // Arrange: the local settings' "demo" subscription, as `./streams up` runs the roles with it, on a configured cluster.
+        var topics = cluster.CreateTopics();
+        await ProduceDeadLettersAsync(topics, ("demo", "HTTP 410 is not retryable", 410, 2));
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { RepositoryFiles.PathOf("streams"), "dlq", "redrive", "--subscription", "demo" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Streams__Kafka__BootstrapServers"] = cluster.BootstrapServers;
+        start.Environment["Streams__Kafka__Topics__Prefix"] = topics.Prefix;
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+
+        // Act
+        using var script = System.Diagnostics.Process.Start(start)!;
+        var output = script.StandardOutput.ReadToEndAsync();
+        var errors = script.StandardError.ReadToEndAsync();
+        await script.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+
+        // Assert
+        Assert.True(script.ExitCode == 0, await output + await errors);
+        Assert.Contains("Redrove 2 dead letter(s) of 'demo'", await output, StringComparison.Ordinal);
+        Assert.Equal(2, await CountAsync(topics.RetryTier(topics.RetryTiers[0])));
     }
 
     private Task<(int ExitCode, IReadOnlyList<string> Output)> RunAsync(TopicOptions topics, params string[] arguments) =>

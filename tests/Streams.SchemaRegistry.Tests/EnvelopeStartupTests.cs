@@ -65,7 +65,7 @@ public sealed class EnvelopeStartupTests(RegistryClusterFixture fixture)
         using var host = Build(new() { ["Streams:SchemaRegistry:Url"] = server.Url.ToString(), ["Streams:Envelope:SchemaId"] = "999" });
 
         // Act
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        var failure = await Assert.ThrowsAsync<EnvelopeSetupException>(() => host.StartAsync());
 
         // Assert
         Assert.Contains("Streams:Envelope:SchemaId", failure.Message, StringComparison.Ordinal);
