@@ -9,6 +9,7 @@ using Streams.Audit;
 using Streams.DevCluster;
 using Streams.Envelope;
 using Streams.Kafka;
+using Streams.Kafka.Topics;
 using Streams.Kafka.Consuming;
 using Streams.Normaliser;
 using Streams.Telemetry;
@@ -46,6 +47,7 @@ internal static class KafkaThroughput
         {
             services.AddStreamsAudit();
             services.AddNormaliser();
+            services.AddSingleton<IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>();
             services.AddSingleton<ISchemaRegistryClient>(BenchEnvelopes.Registry);
             var provider = services.BuildServiceProvider();
             var worker = provider.GetServices<IHostedService>().OfType<NormaliserWorker>().Single();
@@ -53,9 +55,11 @@ internal static class KafkaThroughput
             {
                 // No host runs here: the envelope schema is set up by hand, as the host does after start-up.
                 await provider.GetRequiredService<EnvelopeSerializerProvider>().StartedAsync(token);
+                await provider.GetRequiredService<TopicReadiness>().StartAsync(token);
                 await worker.StartAsync(token);
                 await token.WhenCancelled();
                 await worker.StopAsync(CancellationToken.None);
+                await provider.GetRequiredService<TopicReadiness>().StopAsync(CancellationToken.None);
             });
         });
         Console.WriteLine($"  normaliser: dedup + rules + canonical form    {normaliser,12:N0} events/s ({normaliser / reference:P0} of pass-through)");

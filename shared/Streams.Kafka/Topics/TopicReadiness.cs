@@ -63,7 +63,9 @@ public sealed partial class TopicReadiness : BackgroundService
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         _admin = _clients.CreateAdmin("topics");
-        await CheckAndReportAsync(_admin).ConfigureAwait(false);
+        // Metadata only: a cluster that does not answer DescribeConfigs can take its whole timeout to say so, and the
+        // start does not wait for that; min.insync.replicas is checked right after, in the background.
+        await CheckAndReportAsync(_admin, describeConfigs: false).ConfigureAwait(false);
         if (_problems.Count > 0 && _clients.Options.MissingTopics == MissingTopicsBehaviour.Exit)
         {
             // Before the rest of the host starts: nothing of the roles runs, and the host exits 2 naming the topics.
@@ -85,6 +87,7 @@ public sealed partial class TopicReadiness : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var admin = _admin ?? throw new InvalidOperationException("Started without an admin client.");
+        await CheckAndReportAsync(admin, describeConfigs: true).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
             if (_problems.Count > 0 && _clients.Options.MissingTopics == MissingTopicsBehaviour.Exit)
@@ -97,13 +100,13 @@ public sealed partial class TopicReadiness : BackgroundService
             }
 
             await Task.Delay(_problems.Count == 0 ? RecheckInterval : RetryInterval, stoppingToken).ConfigureAwait(false);
-            await CheckAndReportAsync(admin).ConfigureAwait(false);
+            await CheckAndReportAsync(admin, describeConfigs: true).ConfigureAwait(false);
         }
     }
 
-    private async Task CheckAndReportAsync(IAdminClient admin)
+    private async Task CheckAndReportAsync(IAdminClient admin, bool describeConfigs)
     {
-        var problems = await CheckAsync(admin).ConfigureAwait(false);
+        var problems = await CheckAsync(admin, describeConfigs).ConfigureAwait(false);
         _problems = problems;
         if (!problems.SequenceEqual(_logged))
         {
@@ -123,7 +126,7 @@ public sealed partial class TopicReadiness : BackgroundService
     private RoleTopics RoleOf(string role) =>
         _roles.TryGetValue(role, out var topics) ? topics : throw new InvalidOperationException($"No topics were registered for the role '{role}'.");
 
-    private async Task<IReadOnlyList<TopicProblem>> CheckAsync(IAdminClient admin)
+    private async Task<IReadOnlyList<TopicProblem>> CheckAsync(IAdminClient admin, bool describeConfigs)
     {
         var topics = Topics;
         Metadata metadata;
@@ -136,7 +139,8 @@ public sealed partial class TopicReadiness : BackgroundService
             return [new(null, $"Kafka did not answer for its metadata: {exception.Error.Reason}")];
         }
 
-        return TopicProblems.Find(metadata, topics, _clients.Options.Topics, await MinInSyncReplicasAsync(admin, metadata, topics).ConfigureAwait(false));
+        var minInSync = describeConfigs ? await MinInSyncReplicasAsync(admin, metadata, topics).ConfigureAwait(false) : new Dictionary<string, int>();
+        return TopicProblems.Find(metadata, topics, _clients.Options.Topics, minInSync);
     }
 
     private async Task<IReadOnlyDictionary<string, int>> MinInSyncReplicasAsync(IAdminClient admin, Metadata metadata, IReadOnlyList<string> topics)
