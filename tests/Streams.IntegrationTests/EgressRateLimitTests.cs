@@ -78,13 +78,16 @@ public sealed class EgressRateLimitTests(LocalClusterFixture cluster)
         await host.WaitUntilRunningAsync();
         await Eventually.WaitUntilAsync(() => receiver.HasAll(ids), TimeSpan.FromSeconds(90), () => $"{receiver.DistinctCount} of {ids.Count} arrived");
 
-        // Assert: both roles did send, and in every window starting at a request at most R·W events (+10%) arrived.
+        // Assert: both roles did send, and in every window starting at a request at most R·W events (+ jitter) arrived.
         var requests = receiver.Requests.OrderBy(r => r.ReceivedAt).ToList();
         Assert.Contains(requests, r => r.EventIds.Any(id => id.StartsWith("fresh-", StringComparison.Ordinal)));
         Assert.Contains(requests, r => r.EventIds.Any(id => id.StartsWith("retried-", StringComparison.Ordinal)));
         var most = requests.Max(start => requests
             .Where(r => r.ReceivedAt >= start.ReceivedAt && r.ReceivedAt < start.ReceivedAt + window)
             .Sum(r => r.EventIds.Count));
-        Assert.True(most <= rate * window.TotalSeconds * 1.1, $"{most} events in a {window.TotalSeconds} s window; the subscription's limit allows {rate * window.TotalSeconds}");
+        // The limit holds where tokens are taken; the receiver sees arrivals, which a busy machine bunches by up to about
+        // a second, so the bound is R·(W + 1 s). Two limiters (one per role) would give about 2·R·W.
+        var allowed = rate * (window.TotalSeconds + 1);
+        Assert.True(most <= allowed, $"{most} events in a {window.TotalSeconds} s window; the subscription's limit allows {rate * window.TotalSeconds} (+1 s of arrival jitter: {allowed})");
     }
 }

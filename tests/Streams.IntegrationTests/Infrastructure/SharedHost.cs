@@ -2,9 +2,10 @@ namespace Streams.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A class fixture holding one host process for all tests of a class, started on first use
-/// (class fixtures cannot take the collection's cluster in their constructor).
+/// (class fixtures cannot take the collection's cluster in their constructor). xunit 2 disposes class fixtures through
+/// <see cref="IAsyncLifetime"/>, not <see cref="IAsyncDisposable"/>: as the latter the host process outlived the run.
 /// </summary>
-public sealed class SharedHost : IAsyncDisposable
+public sealed class SharedHost : IAsyncLifetime, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (Pipeline Pipeline, HostProcess Process)? _started;
@@ -36,10 +37,15 @@ public sealed class SharedHost : IAsyncDisposable
     /// <summary>The running host's output, for diagnosing a failure.</summary>
     public IEnumerable<string> Output => _started?.Process.Output ?? [];
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    public async Task DisposeAsync()
     {
         if (_started is { } started)
         {
+            _started = null;
             await started.Process.DisposeAsync();
         }
 
