@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 
 namespace Streams.LoadTest;
 
@@ -73,6 +73,4 @@ internal sealed class LoadTestRun(LoadTestSettings settings, LoadReceiver receiv
             // The run is over.
         }
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

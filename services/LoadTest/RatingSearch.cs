@@ -1,4 +1,4 @@
-using System.Globalization;
+using static System.FormattableString;
 
 namespace Streams.LoadTest;
 
@@ -63,6 +63,4 @@ internal sealed class RatingSearch(LoadTestSettings settings, LoadTestRun runs, 
             ? Invariant($"fails: p95 above {p95Target.TotalMilliseconds:0} ms")
             : null;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

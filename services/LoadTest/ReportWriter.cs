@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using static System.FormattableString;
 
 namespace Streams.LoadTest;
 
@@ -86,6 +86,4 @@ internal static class ReportWriter
         report.Refusals.Count == 0 ? string.Empty : " (" + string.Join(", ", report.Refusals.Select(pair => Invariant($"{pair.Key}: {pair.Value:N0} requests"))) + ")";
 
     private static string Ms(double value) => double.IsNaN(value) ? "–" : Invariant($"{value:0.0} ms");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -114,7 +114,9 @@ public static class OperatorCli
         {
             var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
             var registryTopic = configuration.Configuration["Streams:SchemaRegistry:Topic"] ?? "_schemas";
-            var problems = await new TopicsCreateCommand(configuration.Kafka, registryTopic, configuration.LocalCluster, Console.Out).RunAsync(cancellationToken);
+            using var services = OperatorServices.Build(configuration);
+            var problems = await new TopicsCreateCommand(services.GetRequiredService<KafkaClientFactory>(), registryTopic, configuration.LocalCluster, Console.Out)
+                .RunAsync(cancellationToken);
             foreach (var problem in problems)
             {
                 await Console.Error.WriteLineAsync("streams: " + problem.Message);

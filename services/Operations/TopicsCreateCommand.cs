@@ -1,8 +1,6 @@
 using System.Globalization;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Streams.DevCluster;
 using Streams.Kafka;
 using Streams.Kafka.Topics;
@@ -15,14 +13,13 @@ namespace Streams.Operations;
 /// through the admin API — or, for the local cluster <c>./streams up</c> started, through its control API, since the
 /// local mock cluster has no CreateTopics. Topics that exist are left alone and checked like the roles check them.
 /// </summary>
-internal sealed class TopicsCreateCommand(KafkaOptions kafka, string registryTopic, DevClusterState? localCluster, TextWriter output)
+internal sealed class TopicsCreateCommand(KafkaClientFactory clients, string registryTopic, DevClusterState? localCluster, TextWriter output)
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>Creates what is missing; returns the problems left (none when every topic is as configured).</summary>
     public async Task<IReadOnlyList<TopicProblem>> RunAsync(CancellationToken cancellationToken)
     {
-        var clients = new KafkaClientFactory(Options.Create(kafka), NullLoggerFactory.Instance);
         using var admin = clients.CreateAdmin("operator");
         var specifications = Specifications();
         var existing = Metadata(admin).Topics.Where(t => t.Error.Code == ErrorCode.NoError).Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
@@ -43,12 +40,12 @@ internal sealed class TopicsCreateCommand(KafkaOptions kafka, string registryTop
             }
         }
 
-        return TopicProblems.Find(Metadata(admin), specifications.Select(s => s.Name), kafka.Topics, new Dictionary<string, int>());
+        return TopicProblems.Find(Metadata(admin), specifications.Select(s => s.Name), clients.Options.Topics, new Dictionary<string, int>());
     }
 
     private List<TopicSpecification> Specifications()
     {
-        var topics = kafka.Topics;
+        var topics = clients.Options.Topics;
         var minInSync = topics.MinInSyncReplicas.ToString(CultureInfo.InvariantCulture);
         var pipeline = topics.All().Select(name => new TopicSpecification
         {

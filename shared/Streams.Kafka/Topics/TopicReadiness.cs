@@ -26,6 +26,7 @@ public sealed partial class TopicReadiness : BackgroundService
     private readonly Dictionary<string, RoleTopics> _roles;
     private volatile IReadOnlyList<TopicProblem> _problems = [new(null, "the topics have not been checked yet")];
     private IReadOnlyList<TopicProblem> _logged = [];
+    private IReadOnlyList<string>? _topics;
     private IAdminClient? _admin;
     private bool _minInSyncUnchecked;
 
@@ -47,13 +48,20 @@ public sealed partial class TopicReadiness : BackgroundService
     public IReadOnlyList<TopicProblem> Problems => _problems;
 
     /// <summary>Every topic needed, by the roles of this process.</summary>
-    public IReadOnlyList<string> Topics => [.. _roles.Values.SelectMany(role => role.Names(_services)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Topics => _topics ??= [.. _roles.Values.SelectMany(role => role.Names(_services)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>What is wrong now for one role's topics.</summary>
     public IReadOnlyList<TopicProblem> ProblemsOf(string role)
     {
+        // Ingest asks on every request: with nothing wrong, nothing is looked up or allocated.
+        var problems = _problems;
+        if (problems.Count == 0)
+        {
+            return problems;
+        }
+
         var names = RoleOf(role).Names(_services);
-        return [.. _problems.Where(problem => problem.Topic is null || names.Contains(problem.Topic, StringComparer.Ordinal))];
+        return [.. problems.Where(problem => problem.Topic is null || names.Contains(problem.Topic, StringComparer.Ordinal))];
     }
 
     /// <summary>Completes once every topic of <paramref name="role"/> has been found right (later problems show in /readyz and the log).</summary>
