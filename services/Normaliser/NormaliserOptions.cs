@@ -12,8 +12,11 @@ public sealed class NormaliserOptions
     /// <summary>Most records normalised and committed together.</summary>
     public int BatchSize { get; set; } = 2000;
 
-    /// <summary>Longest a partial batch waits for more records.</summary>
-    public int LingerMs { get; set; } = 5;
+    /// <summary>
+    /// Longest a partial batch waits for more records. None by default: records read while a partition's batch runs
+    /// gather into its next one anyway, so waiting would only delay a lone event.
+    /// </summary>
+    public int LingerMs { get; set; }
 
     /// <summary>Largest record value accepted; larger ones are dead-lettered as <c>too_large</c>.</summary>
     public int MaxEventBytes { get; set; } = 1024 * 1024;

@@ -10,7 +10,7 @@ using Streams.Telemetry;
 
 namespace Streams.IntegrationTests;
 
-/// <summary>The consumer engine on the local cluster: lost partitions, a failing batch, and the bound on pending work.</summary>
+/// <summary>The consumer engine on the local cluster: lost partitions, a failing batch, the bound on pending work, and batches gathering behind a running one.</summary>
 [Collection(ClusterTests.Name)]
 public sealed class ConsumerEngineTests(LocalClusterFixture cluster)
 {
@@ -103,6 +103,41 @@ public sealed class ConsumerEngineTests(LocalClusterFixture cluster)
         Assert.False(inspector.IsCommittedToEnd(settings.GroupId, topic));
     }
 
+    [Fact]
+    public async Task RecordsArriveWhileABatchRuns_TheyGatherIntoOneBatchInsteadOfQueueingSmallOnes()
+    {
+        // Arrange: a lone record's batch is held running; 40 more records of its partition are then read one by one.
+        var (topic, clients, settings) = Setup("gather");
+        settings = settings with { MaxBatchSize = 100, Hop = "gather" };
+        var metrics = new Prometheus.CollectorRegistry();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new GatedHandler(gate.Task);
+        var engine = new ConsumerEngine(clients, settings, handler, new StreamsMetrics(metrics), TimeProvider.System, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var running = engine.RunAsync(stop.Token);
+        await ProduceAsync(topic, 1, partition: 0);
+        await Eventually.WaitUntilAsync(() => !handler.Batches.IsEmpty, Deadline, () => "the first record was not handed out");
+        foreach (var _ in Enumerable.Range(0, 40))
+        {
+            await ProduceAsync(topic, 1, partition: 0);
+        }
+
+        await Eventually.WaitUntilAsync(
+            async () => MetricsText.Value(await MetricsText.ExportAsync(metrics), "streams_lag_in_seconds_count", ("hop", "gather")) == 41,
+            Deadline,
+            () => "the engine did not read all 41 records");
+
+        // Act: the running batch returns.
+        gate.SetResult();
+        await Eventually.WaitUntilAsync(() => handler.Batches.Sum(batch => batch.Count) == 41, Deadline, () => $"{handler.Batches.Sum(b => b.Count)} of 41 handed out");
+        await stop.CancelAsync();
+        await running;
+
+        // Assert: the lone record went out alone, at once; the 40 read meanwhile came as one batch, in order.
+        Assert.Equal([1, 40], handler.Batches.Select(batch => batch.Count));
+        Assert.Equal(Enumerable.Range(1, 40).Select(offset => (long)offset), handler.Batches.Last().Select(record => record.Offset.Value));
+    }
+
     private static (int Partition, long Offset) Coordinates(TopicPartitionOffset record) => (record.Partition.Value, record.Offset.Value);
 
     private (string Topic, KafkaClientFactory Clients, ConsumerEngineSettings Settings) Setup(string name)
@@ -114,13 +149,17 @@ public sealed class ConsumerEngineTests(LocalClusterFixture cluster)
         return (topic, clients, settings);
     }
 
-    private async Task<List<TopicPartitionOffset>> ProduceAsync(string topic, int count)
+    private async Task<List<TopicPartitionOffset>> ProduceAsync(string topic, int count, int? partition = null)
     {
         using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, Acks = Acks.All }).Build();
         var written = new List<TopicPartitionOffset>();
         for (var i = 0; i < count; i++)
         {
-            var result = await producer.ProduceAsync(new TopicPartition(topic, i % Partitions), new Message<byte[]?, byte[]> { Value = BitConverter.GetBytes(i) });
+            // The event time lets a hop record lag-in, which tells a test how many records the engine has read.
+            var headers = new Headers();
+            headers.SetMilliseconds(StreamsHeaders.EventTime, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            var message = new Message<byte[]?, byte[]> { Value = BitConverter.GetBytes(i), Headers = headers };
+            var result = await producer.ProduceAsync(new TopicPartition(topic, partition ?? (i % Partitions)), message);
             written.Add(result.TopicPartitionOffset);
         }
 
@@ -140,6 +179,27 @@ public sealed class ConsumerEngineTests(LocalClusterFixture cluster)
             }
 
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Keeps the first batch running until its gate opens; records every batch, each record done once handed.</summary>
+    private sealed class GatedHandler(Task gate) : IRecordHandler
+    {
+        public ConcurrentQueue<List<TopicPartitionOffset>> Batches { get; } = new();
+
+        public async Task HandleAsync(PartitionBatch batch, CancellationToken cancellationToken)
+        {
+            var first = Batches.IsEmpty;
+            Batches.Enqueue(batch.Records.Select(record => record.Result.TopicPartitionOffset).ToList());
+            if (first)
+            {
+                await gate;
+            }
+
+            foreach (var record in batch.Records)
+            {
+                record.Done.Complete();
+            }
         }
     }
 

@@ -143,11 +143,6 @@ public sealed class ConsumerEngine
         {
             _metrics.RecordLagIn(hop, _clock.GetUtcNow() - eventTime);
         }
-
-        if (lane.OpenCount >= _settings.MaxBatchSize)
-        {
-            lane.Flush();
-        }
     }
 
     private ConsumeResult<byte[]?, byte[]>? Consume(IConsumer<byte[]?, byte[]> consumer, TimeSpan wait)
@@ -275,7 +270,7 @@ public sealed class ConsumerEngine
     {
         foreach (var partition in partitions)
         {
-            _lanes[partition] = new PartitionLane(partition, _handler, _holds, Fail, _clock, _logger, _stopping);
+            _lanes[partition] = new PartitionLane(partition, _settings.MaxBatchSize, _handler, _holds, Fail, _clock, _logger, _stopping);
         }
 
         _caughtUp = false;

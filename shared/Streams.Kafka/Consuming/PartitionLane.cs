@@ -6,17 +6,27 @@ using Microsoft.Extensions.Logging;
 namespace Streams.Kafka.Consuming;
 
 /// <summary>
-/// One assigned partition in a <see cref="ConsumerEngine"/>: its offset tracker, the batch being filled, and the chain
-/// of batches handed to the handler one after another (so a partition stays in order while partitions run in parallel).
+/// One assigned partition in a <see cref="ConsumerEngine"/>: its offset tracker, the batch being filled, and the
+/// batches run one after another (so a partition stays in order while partitions run in parallel).
 /// </summary>
 /// <remarks>
-/// Everything but <see cref="RequestHold"/> and the batch runs belongs to the engine's thread. A generation number
-/// marks which batches are still wanted: a hold or a revocation moves it on, and batches of an older generation are
-/// skipped, their records read again (or by the new owner).
+/// <para>
+/// At most one batch of a partition runs at a time. While it runs, newly read records gather into the next batch
+/// (sealed at the batch size): a lone record is handed out at once, and under load batches grow by themselves instead of
+/// queueing many small ones that each pay the hop's round trip (its produce acknowledgement, say).
+/// </para>
+/// <para>
+/// Everything but <see cref="RequestHold"/> and the batch runs belongs to the engine's thread; the batches gathered are
+/// shared with the running chain under a lock. A generation number marks which batches are still wanted: a hold or a
+/// revocation moves it on, and batches of an older generation are skipped, their records read again (or by the new owner).
+/// </para>
 /// </remarks>
 internal sealed class PartitionLane
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly Lock _gate = new();
+    private readonly Queue<PartitionBatch> _sealed = new();
+    private readonly int _maxBatchSize;
     private readonly IRecordHandler _handler;
     private readonly ConcurrentQueue<HoldRequest> _holds;
     private readonly Action<KafkaException> _fatal;
@@ -24,6 +34,7 @@ internal sealed class PartitionLane
     private readonly ILogger _logger;
     private readonly CancellationToken _stopping;
     private List<ConsumedRecord>? _open;
+    private bool _running;
     private Task _tail = Task.CompletedTask;
     private volatile int _generation;
     private volatile int _abandoned = -1;
@@ -31,6 +42,7 @@ internal sealed class PartitionLane
 
     public PartitionLane(
         TopicPartition partition,
+        int maxBatchSize,
         IRecordHandler handler,
         ConcurrentQueue<HoldRequest> holds,
         Action<KafkaException> fatal,
@@ -40,6 +52,7 @@ internal sealed class PartitionLane
     {
         Partition = partition;
         Tracker = new PartitionOffsetTracker(partition);
+        _maxBatchSize = maxBatchSize;
         _handler = handler;
         _holds = holds;
         _fatal = fatal;
@@ -52,7 +65,7 @@ internal sealed class PartitionLane
 
     public PartitionOffsetTracker Tracker { get; }
 
-    /// <summary>Completes when the last batch handed out has returned.</summary>
+    /// <summary>Completes when the batch running has returned and nothing is left to hand out.</summary>
     public Task Tail => _tail;
 
     /// <summary>When a hold ends; null when not held.</summary>
@@ -61,28 +74,37 @@ internal sealed class PartitionLane
     /// <summary>True while fetching is stopped because too much is pending.</summary>
     public bool Throttled { get; set; }
 
-    /// <summary>Records in the batch being filled.</summary>
-    public int OpenCount => _open?.Count ?? 0;
-
-    /// <summary>Tracks a consumed record and adds it to the batch being filled.</summary>
+    /// <summary>Tracks a consumed record and adds it to the batch being filled, sealing the batch when it is full.</summary>
     public ConsumedRecord Add(ConsumeResult<byte[]?, byte[]> result, Activity? span)
     {
         var record = new ConsumedRecord(result, Tracker.Track(result.Offset.Value, span: span), span);
-        (_open ??= []).Add(record);
+        lock (_gate)
+        {
+            (_open ??= new List<ConsumedRecord>(Math.Min(_maxBatchSize, 64))).Add(record);
+            if (_open.Count >= _maxBatchSize)
+            {
+                _sealed.Enqueue(new PartitionBatch(this, _generation, _open));
+                _open = null;
+            }
+        }
+
         return record;
     }
 
-    /// <summary>Hands the batch being filled to the handler, after the batches before it.</summary>
+    /// <summary>Hands what has gathered to the handler now, unless a batch is running (which takes it when it returns).</summary>
     public void Flush()
     {
-        if (_open is not { Count: > 0 } records)
+        lock (_gate)
         {
-            return;
+            if (_running || (_sealed.Count == 0 && _open is not { Count: > 0 }))
+            {
+                return;
+            }
+
+            _running = true;
         }
 
-        _open = null;
-        var batch = new PartitionBatch(this, _generation, records);
-        _tail = _tail.ContinueWith(_ => RunAsync(batch), CancellationToken.None, TaskContinuationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
+        _tail = Task.Run(RunChainAsync, CancellationToken.None);
     }
 
     /// <summary>Called from a batch: stop at <paramref name="offset"/> and read from there again after <paramref name="until"/>.</summary>
@@ -101,8 +123,7 @@ internal sealed class PartitionLane
             return false;
         }
 
-        _generation++;
-        _open = null;
+        Forget();
         Tracker.DropFrom(hold.Offset);
         HeldUntil = hold.Until;
         return true;
@@ -121,17 +142,53 @@ internal sealed class PartitionLane
     }
 
     /// <summary>The engine stops: batches not started yet are skipped; those running finish and may still complete records.</summary>
-    public void StopHandingOut()
-    {
-        _generation++;
-        _open = null;
-    }
+    public void StopHandingOut() => Forget();
 
     /// <summary>The partition is no longer owned: nothing more of it is run, and nothing of it counts any more.</summary>
     public void Close()
     {
         StopHandingOut();
         Tracker.AbandonAll();
+    }
+
+    /// <summary>Moves the generation on and drops what has gathered: none of it is to run.</summary>
+    private void Forget()
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _open = null;
+            _sealed.Clear();
+        }
+    }
+
+    private async Task RunChainAsync()
+    {
+        while (TakeNext() is { } batch)
+        {
+            await RunAsync(batch);
+        }
+    }
+
+    /// <summary>The next batch to run: a sealed one first, else what has gathered; null (and the lane idle) when nothing has.</summary>
+    private PartitionBatch? TakeNext()
+    {
+        lock (_gate)
+        {
+            if (_sealed.TryDequeue(out var next))
+            {
+                return next;
+            }
+
+            if (_open is { Count: > 0 } records)
+            {
+                _open = null;
+                return new PartitionBatch(this, _generation, records);
+            }
+
+            _running = false;
+            return null;
+        }
     }
 
     private async Task RunAsync(PartitionBatch batch)
