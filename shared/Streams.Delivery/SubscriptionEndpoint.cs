@@ -56,7 +56,8 @@ public sealed class SubscriptionEndpoint : IDisposable
     public string Name => _options.Name;
 
     /// <summary>True when the subscription wants events of this type.</summary>
-    public bool Matches(string type) => _options.Types.Count == 0 || _options.Types.Contains(type, StringComparer.Ordinal);
+    public bool Matches(string type) =>
+        (_options.Types.Count == 0 || _options.Types.Contains(type, StringComparer.Ordinal)) && !_options.ExcludeTypes.Contains(type, StringComparer.Ordinal);
 
     /// <summary>
     /// Sends <paramref name="batch"/>, retrying in place, and says how it ended. <paramref name="stopping"/>

@@ -12,14 +12,20 @@ public sealed class SubscriptionOptions
     /// <summary>Event types delivered; empty means all.</summary>
     public List<string> Types { get; set; } = [];
 
+    /// <summary>Event types never delivered, even where <see cref="Types"/> is empty: "all but these".</summary>
+    public List<string> ExcludeTypes { get; set; } = [];
+
     /// <summary>Standard Webhooks signing secret, <c>whsec_</c> + base64; empty sends unsigned requests.</summary>
     public string Secret { get; set; } = "";
 
     /// <summary>Most events in one request.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Longest an event waits for its batch to fill.</summary>
-    public int LingerMs { get; set; } = 20;
+    /// <summary>
+    /// Longest an event waits for its batch to fill. None by default: a lane sends one batch at a time, so events that
+    /// arrive while one is on its way fill the next by themselves, and waiting would only delay a lone event.
+    /// </summary>
+    public int LingerMs { get; set; }
 
     /// <summary>Most requests in flight to this receiver at once.</summary>
     public int MaxInFlight { get; set; } = 4;

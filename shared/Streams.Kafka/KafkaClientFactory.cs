@@ -31,7 +31,7 @@ public sealed class KafkaClientFactory(
             Acks = Acks.All,
             EnableIdempotence = true,
             MessageTimeoutMs = _options.DeliveryTimeoutMs,
-            LingerMs = 2,
+            LingerMs = _options.LingerMs,
             BatchNumMessages = 10_000,
             // A bounded local queue: when it is full, Produce throws and the caller answers "busy"
             // instead of buffering without limit.
@@ -118,7 +118,7 @@ public sealed class KafkaClientFactory(
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnablePartitionEof = false,
-            FetchWaitMaxMs = 10,
+            FetchWaitMaxMs = _options.FetchWaitMaxMs,
             SessionTimeoutMs = 10_000,
             HeartbeatIntervalMs = 1_000,
             StatisticsIntervalMs = _listeners.Length == 0 ? 0 : 5_000,

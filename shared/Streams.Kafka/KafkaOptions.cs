@@ -17,6 +17,19 @@ public sealed class KafkaOptions
     /// <summary>How long a producer may try to get a record acknowledged before it reports failure.</summary>
     public int DeliveryTimeoutMs { get; set; } = 30_000;
 
+    /// <summary>
+    /// How long a producer waits for more records before sending a batch. Records produced while a request is in flight
+    /// batch up by themselves (up to five requests in flight per broker), so a longer wait mostly delays a lone event.
+    /// </summary>
+    public int LingerMs { get; set; } = 2;
+
+    /// <summary>
+    /// Longest a broker holds a consumer's fetch that found nothing new. A real broker answers as soon as a record
+    /// arrives, so this only bounds how often an idle consumer asks; librdkafka's mock cluster, the local one, always
+    /// waits it out before answering an empty fetch, so there it is each hop's latency for a lone event.
+    /// </summary>
+    public int FetchWaitMaxMs { get; set; } = 10;
+
     /// <summary>The pipeline's topics.</summary>
     public TopicOptions Topics { get; set; } = new();
 

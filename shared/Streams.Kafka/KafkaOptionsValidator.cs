@@ -17,6 +17,8 @@ public sealed class KafkaOptionsValidator() : SectionValidator<KafkaOptions>(Kaf
             nameof(options.BootstrapServers),
             $"must be a comma-separated host:port list, was '{options.BootstrapServers}'.");
         errors.AtLeast(nameof(options.DeliveryTimeoutMs), options.DeliveryTimeoutMs, 1000);
+        errors.AtLeast(nameof(options.LingerMs), options.LingerMs, 0);
+        errors.AtLeast(nameof(options.FetchWaitMaxMs), options.FetchWaitMaxMs, 0);
         errors.AtLeast("Topics:Partitions", options.Topics.Partitions, 1);
         errors.AtLeast("Topics:ReplicationFactor", options.Topics.ReplicationFactor, 1);
         errors.AtLeast("Topics:MinInSyncReplicas", options.Topics.MinInSyncReplicas, 1);
