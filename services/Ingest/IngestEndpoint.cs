@@ -166,16 +166,19 @@ public sealed class IngestEndpoint(
             return IngestProblems.Unavailable("Kafka did not acknowledge the events; retrying the same batch is safe.", RetryAfter);
         }
 
-        RecordAcknowledged(events, identities);
+        RecordAcknowledged(events, identities, receivedAt);
         return Results.Ok(new { accepted = events.Count });
     }
 
-    private void RecordAcknowledged(IReadOnlyList<ValidEvent> events, ulong[] identities)
+    private void RecordAcknowledged(IReadOnlyList<ValidEvent> events, ulong[] identities, long receivedAt)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         for (var index = 0; index < events.Count; index++)
         {
             var eventTime = events[index].Event.EventTimeMs;
+            // Lag-in is measured at arrival but recorded with lag-out, once the event is accepted, so both count
+            // the same events (what the sender was answered 200 for) and their difference is ingest's own time.
+            metrics.RecordLagIn(Hop, TimeSpan.FromMilliseconds(receivedAt - eventTime));
             metrics.RecordLagOut(Hop, TimeSpan.FromMilliseconds(now - eventTime));
             audit.Record(Hop, AuditStage.In, eventTime, identities[index]);
             audit.Record(Hop, AuditStage.Out, eventTime, identities[index]);
