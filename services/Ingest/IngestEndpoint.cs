@@ -42,6 +42,8 @@ public sealed class IngestEndpoint(
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Ingest's span: the parent of the normaliser's, through the traceparent stamped on every record.
+        using var span = HopTracing.StartRequest(Hop, request.Headers.TraceParent);
         if (authenticator.Authenticate(request) is not { } sender)
         {
             return IngestProblems.Unauthenticated();
@@ -124,7 +126,7 @@ public sealed class IngestEndpoint(
         }
 
         metrics.CountEventsIn(Hop, batch.Events.Count);
-        return await WriteAsync(batch.Events, values, receivedAt, TraceParent.FromRequest(request), cancellationToken);
+        return await WriteAsync(batch.Events, values, receivedAt, TraceParent.For(request, span), cancellationToken);
     }
 
     private async Task<IResult> WriteAsync(IReadOnlyList<ValidEvent> events, byte[][] values, long receivedAt, string traceParent, CancellationToken cancellationToken)
