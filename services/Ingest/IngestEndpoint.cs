@@ -42,6 +42,8 @@ public sealed class IngestEndpoint(
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Ingest's span: the parent of the normaliser's, through the traceparent stamped on every record.
+        using var span = HopTracing.StartRequest(Hop, request.Headers.TraceParent);
         if (authenticator.Authenticate(request) is not { } sender)
         {
             return IngestProblems.Unauthenticated();
@@ -124,7 +126,7 @@ public sealed class IngestEndpoint(
         }
 
         metrics.CountEventsIn(Hop, batch.Events.Count);
-        return await WriteAsync(batch.Events, values, receivedAt, TraceParent.FromRequest(request), cancellationToken);
+        return await WriteAsync(batch.Events, values, receivedAt, TraceParent.For(request, span), cancellationToken);
     }
 
     private async Task<IResult> WriteAsync(IReadOnlyList<ValidEvent> events, byte[][] values, long receivedAt, string traceParent, CancellationToken cancellationToken)
@@ -166,16 +168,19 @@ public sealed class IngestEndpoint(
             return IngestProblems.Unavailable("Kafka did not acknowledge the events; retrying the same batch is safe.", RetryAfter);
         }
 
-        RecordAcknowledged(events, identities);
+        RecordAcknowledged(events, identities, receivedAt);
         return Results.Ok(new { accepted = events.Count });
     }
 
-    private void RecordAcknowledged(IReadOnlyList<ValidEvent> events, ulong[] identities)
+    private void RecordAcknowledged(IReadOnlyList<ValidEvent> events, ulong[] identities, long receivedAt)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         for (var index = 0; index < events.Count; index++)
         {
             var eventTime = events[index].Event.EventTimeMs;
+            // Lag-in is measured at arrival but recorded with lag-out, once the event is accepted, so both count
+            // the same events (what the sender was answered 200 for) and their difference is ingest's own time.
+            metrics.RecordLagIn(Hop, TimeSpan.FromMilliseconds(receivedAt - eventTime));
             metrics.RecordLagOut(Hop, TimeSpan.FromMilliseconds(now - eventTime));
             audit.Record(Hop, AuditStage.In, eventTime, identities[index]);
             audit.Record(Hop, AuditStage.Out, eventTime, identities[index]);

@@ -6,9 +6,17 @@ namespace Streams.Ingest;
 /// <summary>The W3C trace context (https://www.w3.org/TR/trace-context/) stamped on each record.</summary>
 internal static class TraceParent
 {
-    /// <summary>The caller's <c>traceparent</c> when it is well formed, else a new trace.</summary>
-    public static string FromRequest(HttpRequest request)
+    /// <summary>
+    /// Ingest's own <paramref name="span"/> when spans are recorded; else the caller's trace when its <c>traceparent</c>
+    /// is well formed, or a new trace.
+    /// </summary>
+    public static string For(HttpRequest request, Activity? span)
     {
+        if (span is { IdFormat: ActivityIdFormat.W3C, Id: { } id })
+        {
+            return id;
+        }
+
         var given = request.Headers.TraceParent.ToString();
         if (ActivityContext.TryParse(given, traceState: null, out var context))
         {

@@ -13,7 +13,8 @@ namespace Streams.Retrier;
 /// <summary>
 /// Delivers one group of due retry records with egress's own delivery code (signing, classification, local
 /// retries, circuit breaker), then settles it: delivered; rejected → dead letter; still failing → next tier or,
-/// with attempts or age spent, dead letter. Returns only once that outcome is acknowledged by Kafka, and only then
+/// with attempts or age spent, dead letter; not sent because the circuit is open → back into its own tier, due when
+/// the circuit lets a probe through, its attempts unchanged. Returns only once that outcome is acknowledged by Kafka, and only then
 /// audits the events: the retrier is a branch hop of the audit (its events come from egress's retry hand-offs), and it
 /// counts each event's <see cref="AuditStage.In"/> together with its outcome, so a group read again after a failure is
 /// counted once and the retrier's row balances.
@@ -134,7 +135,9 @@ public sealed class RetryDeliverer
                 Audit(records, AuditStage.DeadLettered);
                 break;
             default:
-                var step = RetryStep.After(failure, tier, _tiers, _options, now);
+                var step = result.CircuitOpenFor is { } wait
+                    ? RetryStep.Held(before, tier, _options, now, wait)
+                    : RetryStep.After(failure, tier, _tiers, _options, now);
                 if (step.Tier is { } next)
                 {
                     await _writer.ToRetryTierAsync(chunk, batch, step.Failure, next, step.NotBefore, abort);

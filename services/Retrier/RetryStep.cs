@@ -22,13 +22,30 @@ public sealed record RetryStep(RetryTier? Tier, DateTimeOffset NotBefore, Delive
             return new RetryStep(null, now, failure with { Reason = $"attempts spent ({failure.Attempts} of {options.MaxAttempts}); last: {failure.Reason}" });
         }
 
-        if (now - failure.FirstFailure >= options.MaxAge)
+        if (TooOld(failure, options, now) is { } dead)
         {
-            return new RetryStep(null, now, failure with { Reason = $"too old (first failure {failure.FirstFailure:O}, max age {options.MaxAge}); last: {failure.Reason}" });
+            return dead;
         }
 
         var index = tiers.ToList().FindIndex(t => t.Name == current.Name);
         var next = tiers[Math.Min(index + 1, tiers.Count - 1)];
         return new RetryStep(next, now + next.Delay, failure);
     }
+
+    /// <summary>
+    /// The step for a batch the open circuit kept from being sent: no attempt was made, so it stays in
+    /// <paramref name="current"/> with its attempts, due once the circuit lets a probe through
+    /// (<paramref name="circuitOpenFor"/>) — it does not climb the tiers for its receiver's sake. Only age still ends it.
+    /// </summary>
+    public static RetryStep Held(DeliveryFailure failure, RetryTier current, RetrierOptions options, DateTimeOffset now, TimeSpan circuitOpenFor)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        ArgumentNullException.ThrowIfNull(options);
+        return TooOld(failure, options, now) ?? new RetryStep(current, now + circuitOpenFor, failure);
+    }
+
+    private static RetryStep? TooOld(DeliveryFailure failure, RetrierOptions options, DateTimeOffset now) =>
+        now - failure.FirstFailure >= options.MaxAge
+            ? new RetryStep(null, now, failure with { Reason = $"too old (first failure {failure.FirstFailure:O}, max age {options.MaxAge}); last: {failure.Reason}" })
+            : null;
 }

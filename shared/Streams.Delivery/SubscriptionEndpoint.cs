@@ -10,16 +10,18 @@ namespace Streams.Delivery;
 /// <summary>
 /// Everything about sending batches to one subscription's endpoint: signing, the rate limit, local retries (Polly:
 /// exponential backoff with jitter, <c>Retry-After</c> honoured up to a cap) and a circuit breaker that fails fast while
-/// the endpoint is failing. A process has one per subscription (<see cref="SubscriptionEndpoints"/>), which egress, the
+/// the endpoint's batches keep failing after those retries. A process has one per subscription (<see cref="SubscriptionEndpoints"/>), which egress, the
 /// retrier and replay all send through.
 /// </summary>
 public sealed class SubscriptionEndpoint : IDisposable
 {
-    // The breaker opens when at least half of the last 10 s of attempts failed, once there were enough
-    // of them to judge; a lone failure never opens it.
+    // The breaker judges batches, each after its local retries: it opens when at least half of the batches
+    // settled in the last 30 s still failed, once there were enough of them to judge. A failed attempt that a
+    // local retry fixes is not a failure of the endpoint (issue 14: a receiver answering 500, 500, 200 per batch
+    // opened a breaker that counted attempts, and its batches climbed the tiers).
     private const double FailureRatio = 0.5;
-    private const int MinimumThroughput = 10;
-    private static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(10);
+    private const int MinimumThroughput = 5;
+    private static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(30);
 
     private readonly SubscriptionOptions _options;
     private readonly Uri _url;
@@ -31,6 +33,7 @@ public sealed class SubscriptionEndpoint : IDisposable
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _maxRetryAfter;
     private readonly RateLimiter? _limiter;
+    private readonly TimeSpan _breakDuration;
     private readonly ResiliencePipeline<DeliveryOutcome> _pipeline;
 
     /// <summary>Prepares delivery to one subscription's endpoint.</summary>
@@ -46,6 +49,7 @@ public sealed class SubscriptionEndpoint : IDisposable
         _timeout = TimeSpan.FromMilliseconds(options.TimeoutMs);
         _maxRetryAfter = TimeSpan.FromMilliseconds(options.MaxRetryAfterMs);
         _limiter = options.RateLimitPerSecond > 0 ? CreateLimiter(options) : null;
+        _breakDuration = TimeSpan.FromMilliseconds(options.CircuitBreakMs);
         _pipeline = BuildPipeline();
     }
 
@@ -74,9 +78,11 @@ public sealed class SubscriptionEndpoint : IDisposable
             var outcome = await _pipeline.ExecuteAsync(static (log, token) => log.Endpoint.AttemptAsync(log, token), attempts, stopping);
             return attempts.Result(outcome);
         }
-        catch (BrokenCircuitException)
+        catch (BrokenCircuitException exception)
         {
-            return attempts.Result(AnswerClassifier.NoAnswer($"circuit open after repeated failures (last: {attempts.Last?.Reason ?? "none in this batch"})"));
+            // No request was made: the caller keeps the batch where it is until the circuit lets a probe through.
+            var outcome = AnswerClassifier.NoAnswer("circuit open after repeated failures");
+            return attempts.Result(outcome) with { CircuitOpenFor = exception.RetryAfter ?? _breakDuration };
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !abort.IsCancellationRequested && attempts.Last is { Kind: DeliveryOutcomeKind.Retryable } last)
         {
@@ -105,7 +111,26 @@ public sealed class SubscriptionEndpoint : IDisposable
 
     private ResiliencePipeline<DeliveryOutcome> BuildPipeline()
     {
-        var builder = new ResiliencePipelineBuilder<DeliveryOutcome>();
+        // The breaker is the outer strategy, so it sees each batch's outcome after the local retries, never
+        // the single attempts; while it is half-open, one batch (with its retries) is the probe.
+        var builder = new ResiliencePipelineBuilder<DeliveryOutcome> { TimeProvider = _clock }.AddCircuitBreaker(new CircuitBreakerStrategyOptions<DeliveryOutcome>
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Kind: DeliveryOutcomeKind.Retryable }),
+            FailureRatio = FailureRatio,
+            MinimumThroughput = MinimumThroughput,
+            SamplingDuration = SamplingDuration,
+            BreakDuration = _breakDuration,
+            OnOpened = args =>
+            {
+                _logger.LogWarning("Circuit to {Subscription} opened for {Duration}: batches wait in their retry tier", Name, args.BreakDuration);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                _logger.LogInformation("Circuit to {Subscription} closed", Name);
+                return ValueTask.CompletedTask;
+            },
+        });
         if (_options.LocalRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<DeliveryOutcome>
@@ -131,24 +156,7 @@ public sealed class SubscriptionEndpoint : IDisposable
             });
         }
 
-        return builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<DeliveryOutcome>
-        {
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Kind: DeliveryOutcomeKind.Retryable }),
-            FailureRatio = FailureRatio,
-            MinimumThroughput = MinimumThroughput,
-            SamplingDuration = SamplingDuration,
-            BreakDuration = TimeSpan.FromMilliseconds(_options.CircuitBreakMs),
-            OnOpened = args =>
-            {
-                _logger.LogWarning("Circuit to {Subscription} opened for {Duration}: work goes to the retry tier", Name, args.BreakDuration);
-                return ValueTask.CompletedTask;
-            },
-            OnClosed = _ =>
-            {
-                _logger.LogInformation("Circuit to {Subscription} closed", Name);
-                return ValueTask.CompletedTask;
-            },
-        }).Build();
+        return builder.Build();
     }
 
     /// <summary>

@@ -24,25 +24,15 @@ public static class HopTracing
     /// <param name="headers">The consumed record's headers; without a valid <c>traceparent</c> the span starts a new trace.</param>
     /// <param name="kind">The span kind: <see cref="ActivityKind.Consumer"/> for a hop reading Kafka.</param>
     /// <returns>The span, to dispose when the record is handled; null when nobody records spans.</returns>
-    public static Activity? StartHop(string hop, Headers? headers, ActivityKind kind = ActivityKind.Consumer)
-    {
-        if (!Source.HasListeners())
-        {
-            return null;
-        }
+    public static Activity? StartHop(string hop, Headers? headers, ActivityKind kind = ActivityKind.Consumer) =>
+        Source.HasListeners() ? Start(hop, headers.GetText(StreamsHeaders.TraceParent), kind) : null;
 
-        var parent = ActivityContext.TryParse(headers.GetText(StreamsHeaders.TraceParent), traceState: null, isRemote: true, out var context)
-            ? context
-            : default;
-        // The span belongs to one record, not to the thread that opens it: the ambient span is put back, so spans
-        // opened one after another on a poll thread are siblings under their own traces, never nested.
-        var ambient = Activity.Current;
-        var activity = Source.StartActivity($"{hop} process", kind, parent);
-        Activity.Current = ambient;
-        activity?.SetTag("messaging.system", "kafka");
-        activity?.SetTag("streams.hop", hop);
-        return activity;
-    }
+    /// <summary>Starts the server span of <paramref name="hop"/> answering a request, as a child of the caller's trace.</summary>
+    /// <param name="hop">The hop, e.g. <c>ingest</c>; the span is named <c>{hop} process</c> like every hop's.</param>
+    /// <param name="traceParent">The request's <c>traceparent</c> header; when missing or malformed the span starts a new trace.</param>
+    /// <returns>The span, to dispose when the request is answered; null when nobody records spans.</returns>
+    public static Activity? StartRequest(string hop, string? traceParent) =>
+        Source.HasListeners() ? Start(hop, traceParent, ActivityKind.Server) : null;
 
     /// <summary>Writes <paramref name="activity"/>'s context as the <c>traceparent</c> of a record about to be produced.</summary>
     /// <param name="headers">The outgoing record's headers.</param>
@@ -54,5 +44,20 @@ public static class HopTracing
         {
             headers.SetText(StreamsHeaders.TraceParent, id);
         }
+    }
+
+    private static Activity? Start(string hop, string? traceParent, ActivityKind kind)
+    {
+        var parent = ActivityContext.TryParse(traceParent, traceState: null, isRemote: true, out var context)
+            ? context
+            : default;
+        // The span belongs to one record, not to the thread that opens it: the ambient span is put back, so spans
+        // opened one after another on a poll thread are siblings under their own traces, never nested.
+        var ambient = Activity.Current;
+        var activity = Source.StartActivity($"{hop} process", kind, parent);
+        Activity.Current = ambient;
+        activity?.SetTag("messaging.system", "kafka");
+        activity?.SetTag("streams.hop", hop);
+        return activity;
     }
 }

@@ -12,6 +12,7 @@ public sealed class ObservabilityLagTests(LocalClusterFixture cluster)
 {
     private static readonly (string Histogram, string Hop)[] Measured =
     [
+        ("streams_lag_in_seconds", "ingest"),
         ("streams_lag_out_seconds", "ingest"),
         ("streams_lag_in_seconds", "normaliser"),
         ("streams_lag_out_seconds", "normaliser"),

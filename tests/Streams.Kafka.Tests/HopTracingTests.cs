@@ -35,6 +35,23 @@ public sealed class HopTracingTests : IDisposable
     }
 
     [Fact]
+    public void StartRequest_CallerTraceparent_StartsAServerSpanAsTheCallersChild()
+    {
+        // Arrange
+        ActivitySource.AddActivityListener(_listener);
+
+        // Act
+        using var span = HopTracing.StartRequest("ingest", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+        // Assert
+        Assert.NotNull(span);
+        Assert.Equal("ingest process", span.DisplayName);
+        Assert.Equal(ActivityKind.Server, span.Kind);
+        Assert.Equal("0af7651916cd43dd8448eb211c80319c", span.TraceId.ToHexString());
+        Assert.Equal("b7ad6b7169203331", span.ParentSpanId.ToHexString());
+    }
+
+    [Fact]
     public void StartHop_RecordWithoutValidTraceparent_StartsANewTrace()
     {
         // Arrange
