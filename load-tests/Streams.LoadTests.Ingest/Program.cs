@@ -32,10 +32,17 @@ await WaitForReadyAsync(url);
 var ingest = new Uri(url + "/v1/events");
 
 await using var noOp = await NoOpEndpoint.StartAsync();
+var warmUp = await HttpLoad.RunAsync("warm-up (discarded)", ingest, Batch100, 100, 16, TimeSpan.FromSeconds(6));
+// The profile of the batched phase: where each process's CPU went (this one sends the load and hosts the mock cluster).
+var hostBefore = ThreadCpu.Take(host.Id);
+var selfBefore = ThreadCpu.Take(Environment.ProcessId);
+var batched = await HttpLoad.RunAsync("ingest: batches of 100, 16 connections", ingest, Batch100, 100, 16, phase);
+var hostCpu = ThreadCpu.Take(host.Id).Since(hostBefore, batched.Elapsed);
+var selfCpu = ThreadCpu.Take(Environment.ProcessId).Since(selfBefore, batched.Elapsed);
 var results = new List<LoadResult>
 {
-    await HttpLoad.RunAsync("warm-up (discarded)", ingest, Batch100, 100, 16, TimeSpan.FromSeconds(3)),
-    await HttpLoad.RunAsync("ingest: batches of 100, 16 connections", ingest, Batch100, 100, 16, phase),
+    warmUp,
+    batched,
     await HttpLoad.RunAsync("reference: no-op Kestrel, same bodies", noOp.Url, Batch100, 100, 16, phase),
 };
 var single = await HttpLoad.RunAsync("ingest: 1 event/request, 64 connections", ingest, Single, 1, 64, phase);
@@ -51,6 +58,8 @@ foreach (var result in results.Skip(1))
 }
 
 Console.WriteLine();
+Console.WriteLine($"CPU while ingesting batches of 100: ingest host {hostCpu}");
+Console.WriteLine($"  load generator and mock cluster (this process) {selfCpu}");
 Console.WriteLine($"ratios: ingest batches / raw produce = {results[1].EventsPerSecond / rawRate:P0}; ingest single / no-op single = {single.RequestsPerSecond / results[4].RequestsPerSecond:P0}");
 host.Kill(entireProcessTree: true);
 return 0;
