@@ -41,7 +41,7 @@ var produce = Stopwatch.StartNew();
 BenchEvents.ProduceNormalised(cluster.BootstrapServers, backlog.Normalised, events, envelopes);
 Console.WriteLine($"backlog: {events:N0} events on {backlog.Normalised} in {produce.Elapsed.TotalSeconds:0.0} s");
 receiver.Reset();
-using (var egress = HostRun.Start("egress", HostEnvironment(backlog, receiver, lingerMs: 5)))
+using (var egress = HostRun.Start("egress", HostEnvironment(backlog, receiver)))
 {
     await egress.WaitUntilRunningAsync();
     var deadline = Stopwatch.StartNew();
@@ -57,7 +57,7 @@ Console.WriteLine($"egress: {delivered:N0} of {events:N0} events in {active:0.00
 
 var e2e = Topics("e2e.");
 var ingestUrl = $"http://127.0.0.1:{FreePort()}";
-var environment = HostEnvironment(e2e, receiver, lingerMs: 2);
+var environment = HostEnvironment(e2e, receiver);
 environment["Streams__Ingest__Url"] = ingestUrl;
 environment["Streams__Ingest__RequireApiKey"] = "false";
 using (var pipeline = HostRun.Start("ingest,normaliser,egress", environment))
@@ -109,7 +109,8 @@ TopicOptions Topics(string prefix)
     return topics;
 }
 
-Dictionary<string, string> HostEnvironment(TopicOptions topics, BenchReceiver target, int lingerMs) => new()
+// The hosts run with the shipped defaults (no linger anywhere but the producers' 2 ms) except for where they connect.
+Dictionary<string, string> HostEnvironment(TopicOptions topics, BenchReceiver target) => new()
 {
     ["Streams__Kafka__BootstrapServers"] = cluster.BootstrapServers,
     ["Streams__Kafka__Topics__Prefix"] = topics.Prefix,
@@ -120,7 +121,6 @@ Dictionary<string, string> HostEnvironment(TopicOptions topics, BenchReceiver ta
     ["Streams__Egress__Subscriptions__0__Url"] = target.Url.ToString(),
     ["Streams__Egress__Subscriptions__0__Secret"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     ["Streams__Egress__Subscriptions__0__BatchSize"] = "100",
-    ["Streams__Egress__Subscriptions__0__LingerMs"] = lingerMs.ToString(CultureInfo.InvariantCulture),
     ["Streams__Egress__Subscriptions__0__MaxInFlight"] = "16",
     ["Logging__LogLevel__Default"] = "Warning",
     // The "running" line the benchmark waits for.

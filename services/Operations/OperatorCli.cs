@@ -113,7 +113,7 @@ public static class OperatorCli
         create.SetAction(async (_, cancellationToken) =>
         {
             var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
-            var registryTopic = configuration.Configuration["Streams:SchemaRegistry:Topic"] ?? "_schemas";
+            var registryTopic = SchemaRegistryTopic.Name(configuration.Configuration);
             using var services = OperatorServices.Build(configuration);
             var problems = await new TopicsCreateCommand(services.GetRequiredService<KafkaClientFactory>(), registryTopic, configuration.LocalCluster, Console.Out)
                 .RunAsync(cancellationToken);

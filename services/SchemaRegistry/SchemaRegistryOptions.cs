@@ -1,3 +1,5 @@
+using Streams.Kafka;
+
 namespace Streams.SchemaRegistry;
 
 /// <summary>The SchemaRegistry role's settings: the <c>Streams:SchemaRegistry</c> configuration section.</summary>
@@ -10,7 +12,7 @@ public sealed class SchemaRegistryOptions
     /// The topic holding the registry's state: one partition, <c>cleanup.policy=compact</c>, RF=3,
     /// <c>min.insync.replicas=2</c> in production. Not prefixed, as Confluent's registry names it.
     /// </summary>
-    public string Topic { get; set; } = "_schemas";
+    public string Topic { get; set; } = SchemaRegistryTopic.DefaultName;
 
     /// <summary>How long a replica may take to read the topic to its end at start before requests fail with 50002.</summary>
     public int InitTimeoutMs { get; set; } = 60_000;

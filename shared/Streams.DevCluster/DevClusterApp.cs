@@ -36,7 +36,7 @@ public static class DevClusterApp
         }
 
         // The schema registry's log: one partition keeps its records in order (compacted on a real cluster).
-        cluster.CreateTopic(builder.Configuration["Streams:SchemaRegistry:Topic"] ?? "_schemas", 1, topics.ReplicationFactor);
+        cluster.CreateTopic(SchemaRegistryTopic.Name(builder.Configuration), 1, topics.ReplicationFactor);
 
         await using var app = builder.Build();
         app.MapDevClusterControl(cluster);
