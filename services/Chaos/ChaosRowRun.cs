@@ -11,6 +11,7 @@ internal sealed class ChaosRowRun(ChaosSettings settings, LoadReceiver receiver,
 {
     private const int MaxInFlight = 256;
     private static readonly TimeSpan DrainPoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PrimeLimit = TimeSpan.FromSeconds(60);
 
     /// <summary>Room in the ledger's per-second rows for a sender that falls behind its schedule during a fault.</summary>
     private static readonly TimeSpan LateSending = TimeSpan.FromSeconds(60);
@@ -22,6 +23,7 @@ internal sealed class ChaosRowRun(ChaosSettings settings, LoadReceiver receiver,
         ArgumentNullException.ThrowIfNull(row);
         var timeline = settings.Timeline;
         await using var pipeline = await ChaosPipeline.StartAsync(settings.HostDll, receiver, receiverUrl, Path.Combine(settings.Out, row.Name), cancellationToken).ConfigureAwait(false);
+        await PrimeAsync(pipeline, cancellationToken).ConfigureAwait(false);
         var sending = timeline.Sending(row.Window);
         var plan = new LoadPlan(settings.Rate, sending, LoadPlan.DefaultBatchSize(settings.Rate));
         var seconds = (int)Math.Ceiling((sending + timeline.DrainLimit + LateSending).TotalSeconds);
@@ -52,7 +54,29 @@ internal sealed class ChaosRowRun(ChaosSettings settings, LoadReceiver receiver,
 
         var lags = run.Ledger.Seconds.Select(s => new SecondLag(s.Received, TimeSpan.FromMilliseconds(s.EndToEnd.PercentileMs(95)))).ToList();
         var recovery = LagRecovery.Measure(lags, faultEnd, sending, LagRecovery.NormalLimit(lags, timeline.WarmUp));
-        return new RowOutcome(row, RowCounts.From(run.Ledger, deadLettered), recovery, pipeline.UnplannedRestarts);
+        return new RowOutcome(row, RowCounts.From(run.Ledger, deadLettered), recovery, sending - faultEnd, pipeline.UnplannedRestarts);
+    }
+
+    /// <summary>
+    /// Sends a few events and waits until they arrive: a role logs that it runs before its consumer group has its
+    /// partitions, and the warm-up must measure the pipeline's normal lag, not its first rebalance.
+    /// </summary>
+    private async Task PrimeAsync(ChaosPipeline pipeline, CancellationToken cancellationToken)
+    {
+        _phase = "priming";
+        var plan = new LoadPlan(Rate: 10, TimeSpan.FromSeconds(1), BatchSize: 1);
+        var primer = new RunUnderTest(LoadEventIds.ForNewRun(), new EventLedger(plan.Events, seconds: 1), new RunClock());
+        receiver.RecordInto(primer);
+        await new OpenLoopSender(http, pipeline.IngestUrl, apiKey: null, MaxInFlight).RunAsync(plan, primer, cancellationToken).ConfigureAwait(false);
+        while (!primer.Ledger.AllAcknowledgedReceived)
+        {
+            if (primer.Clock.Elapsed > PrimeLimit)
+            {
+                throw new TimeoutException($"The pipeline delivered {primer.Ledger.Received} of {primer.Ledger.Acked} priming events in {PrimeLimit.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Waits out the warm-up, injects the fault, ends it after the window; returns when it had ended.</summary>

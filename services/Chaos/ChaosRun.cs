@@ -46,7 +46,7 @@ internal static class ChaosRun
         catch (Exception failed) when (failed is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
         {
             // A row that cannot run (a role that never started, a control call refused) is a failed row, not the end of the matrix.
-            return new RowOutcome(row, Counts: null, Recovery: null, UnplannedRestarts: 0, failed.Message);
+            return new RowOutcome(row, Counts: null, Recovery: null, Observed: TimeSpan.Zero, UnplannedRestarts: 0, failed.Message);
         }
     }
 }

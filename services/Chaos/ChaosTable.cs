@@ -39,7 +39,7 @@ internal static class ChaosTable
               dead-lettered, id by id. **duplicates**: receipts beyond an event's first.
             - **recovery**: from the end of the fault until the end-to-end p95 of every following second is within
               twice the warm-up's worst second (at least {LagRecovery.Floor.TotalMilliseconds:0} ms) and events keep arriving;
-              "not in run" when that did not happen before sending stopped.
+              "> N s" when it was not back to normal in the N s from the fault's end until sending stopped.
             - **restarts**: roles that exited by themselves during the row and were started again, as an orchestrator would.
 
             """);
@@ -53,7 +53,9 @@ internal static class ChaosTable
             return string.Create(CultureInfo.InvariantCulture, $"| {row.Name} | {row.Description} | did not run: {Escape(outcome.Error ?? "")} |||||||||");
         }
 
-        var recovery = outcome.Recovery is { } time ? string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.0} s") : "not in run";
+        var recovery = outcome.Recovery is { } time
+            ? string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.0} s")
+            : string.Create(CultureInfo.InvariantCulture, $"> {outcome.Observed.TotalSeconds:0} s");
         var lost = counts.Lost == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"**{counts.Lost:N0}**");
         return string.Create(
             CultureInfo.InvariantCulture,

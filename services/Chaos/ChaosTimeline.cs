@@ -7,10 +7,10 @@ namespace Streams.Chaos;
 internal sealed record ChaosTimeline(TimeSpan WarmUp, TimeSpan After, TimeSpan DrainLimit)
 {
     /// <summary>The full matrix's phases.</summary>
-    public static ChaosTimeline Full { get; } = new(TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
+    public static ChaosTimeline Full { get; } = new(TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(60));
 
     /// <summary>The short form's (CI's) phases: the same sequence, fewer seconds.</summary>
-    public static ChaosTimeline Short { get; } = new(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(45));
+    public static ChaosTimeline Short { get; } = new(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(14), TimeSpan.FromSeconds(45));
 
     /// <summary>How long a row with this fault window sends.</summary>
     public TimeSpan Sending(TimeSpan window) => WarmUp + window + After;
