@@ -84,6 +84,8 @@ internal sealed class ChaosPipeline : IAsyncDisposable
 
     public static async Task<ChaosPipeline> StartAsync(string hostDll, LoadReceiver receiver, Uri receiverUrl, string directory, CancellationToken cancellationToken)
     {
+        // Absolute: the processes run in the host's folder, and the dev cluster writes its state file where it is told.
+        directory = Path.GetFullPath(directory);
         Directory.CreateDirectory(directory);
         var pipeline = new ChaosPipeline(hostDll, directory, receiverUrl) { Receiver = receiver };
         try
