@@ -38,7 +38,8 @@ internal sealed class ChaosRowRun(ChaosSettings settings, LoadReceiver receiver,
         try
         {
             _phase = "steady";
-            var sent = sender.RunAsync(plan, run, cancellationToken);
+            // The background token: a row that fails half-way stops its sender too, rather than leave it sending into the next row.
+            var sent = sender.RunAsync(plan, run, background.Token);
             faultEnd = await InjectAsync(row, pipeline, run.Clock, cancellationToken).ConfigureAwait(false);
             _phase = "recovering";
             await sent.ConfigureAwait(false);

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Confluent.Kafka;
 using Streams.LoadTest;
+using Streams.Operations;
 
 namespace Streams.Chaos;
 
@@ -43,7 +45,7 @@ internal static class ChaosRun
         {
             return await rows.RunAsync(row, label, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception failed) when (failed is InvalidOperationException or TimeoutException or HttpRequestException or IOException)
+        catch (Exception failed) when (failed is InvalidOperationException or TimeoutException or HttpRequestException or IOException or KafkaException or OperatorException)
         {
             // A row that cannot run (a role that never started, a control call refused) is a failed row, not the end of the matrix.
             return new RowOutcome(row, Counts: null, Recovery: null, Observed: TimeSpan.Zero, UnplannedRestarts: 0, failed.Message);
