@@ -37,8 +37,8 @@ internal static class ChaosTable
             - **delivered**: answered-200 events the receiver got (unique ids); **dead-lettered**: answered-200 events
               never delivered and found, by their event hash, in `streams.dlq`; **lost** = answered 200 − delivered −
               dead-lettered, id by id. **duplicates**: receipts beyond an event's first.
-            - **recovery**: from the end of the fault until the end-to-end p95 of every following second is within
-              twice the warm-up's worst second (at least {LagRecovery.Floor.TotalMilliseconds:0} ms) and events keep arriving;
+            - **recovery**: from the end of the fault until the end-to-end p95 at the receiver is within twice the warm-up's
+              worst second (at least {LagRecovery.Floor.TotalMilliseconds:0} ms), with events arriving, for {LagRecovery.Sustain} seconds in a row;
               "> N s" when it was not back to normal in the N s from the fault's end until sending stopped.
             - **restarts**: roles that exited by themselves during the row and were started again, as an orchestrator would.
 

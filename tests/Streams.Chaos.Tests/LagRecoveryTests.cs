@@ -13,7 +13,7 @@ public sealed class LagRecoveryTests
         // Act
         var recovery = LagRecovery.Measure(seconds, TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(9), Limit);
 
-        // Assert: second 9 (the drain, after sending stopped) does not count.
+        // Assert: 6–8 are three normal seconds; second 9 (the drain, after sending stopped) does not count.
         Assert.Equal(TimeSpan.FromSeconds(1.5), recovery);
     }
 
@@ -28,7 +28,7 @@ public sealed class LagRecoveryTests
     [Fact]
     public void Measure_ASecondWithNothingReceivedAfterNormalOnes_NotRecoveredUntilAfterIt()
     {
-        // Arrange: normal at 3, nothing arrives at 4 (a stall), normal again from 5.
+        // Arrange: normal at 3, nothing arrives at 4 (a stall), normal again from 5 until sending stops at 7.
         var seconds = Seconds(50, 50, 50, 50, -1, 50, 50);
 
         // Act
@@ -36,6 +36,19 @@ public sealed class LagRecoveryTests
 
         // Assert
         Assert.Equal(TimeSpan.FromSeconds(3), recovery);
+    }
+
+    [Fact]
+    public void Measure_ASlowSecondLongAfterRecovering_StillTheFirstRecovery()
+    {
+        // Arrange: normal from 3 for three seconds, then one slow second at 7 (a neighbour's build, not the fault).
+        var seconds = Seconds(50, 50, 3000, 50, 50, 50, 50, 900, 50);
+
+        // Act
+        var recovery = LagRecovery.Measure(seconds, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(9), Limit);
+
+        // Assert
+        Assert.Equal(TimeSpan.FromSeconds(0.5), recovery);
     }
 
     [Fact]
