@@ -62,6 +62,12 @@ internal sealed class EventLedger
         }
     }
 
+    /// <summary>Whether ingest answered 200 for the request that carried event <paramref name="sequence"/>.</summary>
+    public bool IsAcknowledged(long sequence) => Volatile.Read(ref _answers[sequence]) == AcknowledgedAnswer;
+
+    /// <summary>How often the receiver got event <paramref name="sequence"/>.</summary>
+    public int ReceiptsOf(long sequence) => Volatile.Read(ref _receipts[sequence]);
+
     public void Sent(int second, int events) => SecondAt(second).AddSent(events);
 
     public void Answered(long first, int count, bool acknowledged, int second)

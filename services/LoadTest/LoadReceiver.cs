@@ -8,12 +8,14 @@ namespace Streams.LoadTest;
 
 /// <summary>
 /// The load test's own webhook receiver: answers every POST with 200 and hands each event of this run, with its
-/// end-to-end lag (receipt − the event's time), to the current run's ledger.
+/// end-to-end lag (receipt − the event's time), to the current run's ledger — unless a <see cref="ReceiverGate"/>
+/// answers the request otherwise (the chaos matrix's misbehaving receivers), when its events count as not received.
 /// </summary>
 internal sealed class LoadReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private RunUnderTest? _run;
+    private ReceiverGate? _gate;
     private long _foreign;
     private long _malformed;
 
@@ -41,12 +43,20 @@ internal sealed class LoadReceiver : IAsyncDisposable
     /// <summary>Routes receipts of a run's events to its ledger from now on; other events count as foreign.</summary>
     public void RecordInto(RunUnderTest run) => Volatile.Write(ref _run, run);
 
+    /// <summary>Lets <paramref name="gate"/> answer every request from now on; null answers 200 again.</summary>
+    public void AnswerWith(ReceiverGate? gate) => Volatile.Write(ref _gate, gate);
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync().ConfigureAwait(false);
 
     private async Task<IResult> ReceiveAsync(HttpRequest request)
     {
         using var buffer = new MemoryStream((int)(request.ContentLength ?? 16_384));
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (Volatile.Read(ref _gate) is { } gate && await gate(request).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
         var run = Volatile.Read(ref _run);
         var now = run?.Clock.Now ?? DateTimeOffset.UtcNow;
         try

@@ -16,6 +16,16 @@ public sealed class DevClusterClient(HttpClient http)
     /// <summary>Brings a broker back up.</summary>
     public Task SetBrokerUpAsync(int brokerId) => PostAsync($"cluster/brokers/{brokerId}/up");
 
+    /// <summary>Takes every broker down at once.</summary>
+    public Task SetAllBrokersDownAsync() => PostAsync("cluster/brokers/down");
+
+    /// <summary>Brings every broker back up.</summary>
+    public Task SetAllBrokersUpAsync() => PostAsync("cluster/brokers/up");
+
+    /// <summary>Moves the leadership of one partition to another broker.</summary>
+    public Task SetPartitionLeaderAsync(string topic, int partition, int brokerId) =>
+        PostAsync($"cluster/topics/{Uri.EscapeDataString(topic)}/partitions/{partition}/leader/{brokerId}");
+
     /// <summary>Delays every answer of a broker.</summary>
     public Task SetRoundTripTimeAsync(int brokerId, TimeSpan roundTrip) =>
         PostAsync($"cluster/brokers/{brokerId}/rtt/{(int)roundTrip.TotalMilliseconds}");
@@ -24,6 +34,13 @@ public sealed class DevClusterClient(HttpClient http)
     public async Task PushRequestErrorsAsync(KafkaApi api, params ErrorCode[] errors)
     {
         using var response = await http.PostAsJsonAsync("cluster/errors", new RequestErrorsSpec(api, errors), Json);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Forgets errors pushed for a kind of request that have not fired yet.</summary>
+    public async Task ClearRequestErrorsAsync(KafkaApi api)
+    {
+        using var response = await http.DeleteAsync(new Uri($"cluster/errors/{api}", UriKind.Relative));
         response.EnsureSuccessStatusCode();
     }
 

@@ -17,6 +17,10 @@ public static class DevClusterControlApi
         var group = endpoints.MapGroup("/cluster");
         group.MapGet("/", () => Results.Ok(new { cluster.BootstrapServers, Brokers = cluster.BrokerCount }));
         group.MapPost("/topics", (TopicSpec topic) => Apply(() => cluster.CreateTopic(topic.Name, topic.Partitions, topic.ReplicationFactor)));
+        group.MapPost("/topics/{topic}/partitions/{partition:int}/leader/{broker:int}", (string topic, int partition, int broker) =>
+            Apply(() => cluster.SetPartitionLeader(topic, partition, broker)));
+        group.MapPost("/brokers/down", () => Apply(cluster.SetAllBrokersDown));
+        group.MapPost("/brokers/up", () => Apply(cluster.SetAllBrokersUp));
         group.MapPost("/brokers/{id:int}/down", (int id) => Apply(() => cluster.SetBrokerDown(id)));
         group.MapPost("/brokers/{id:int}/up", (int id) => Apply(() => cluster.SetBrokerUp(id)));
         group.MapPost("/brokers/{id:int}/rtt/{milliseconds:int}", (int id, int milliseconds) =>

@@ -85,6 +85,13 @@ public sealed class LocalKafkaCluster : IDisposable
     public void SetRoundTripTime(int brokerId, TimeSpan roundTrip) =>
         ThrowOnError(NativeMethods.rd_kafka_mock_broker_set_rtt(Cluster, brokerId, (int)roundTrip.TotalMilliseconds), $"set broker {brokerId} round-trip time");
 
+    /// <summary>Moves the leadership of one partition to <paramref name="brokerId"/>, as a controller does after a broker restart.</summary>
+    public void SetPartitionLeader(string topic, int partition, int brokerId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        ThrowOnError(NativeMethods.rd_kafka_mock_partition_set_leader(Cluster, topic, partition, brokerId), $"move the leader of {topic}/{partition} to broker {brokerId}");
+    }
+
     /// <summary>Makes the next requests of a kind fail, one error each, in order, on whichever broker gets them.</summary>
     public void PushRequestErrors(KafkaApi api, params ErrorCode[] errors)
     {

@@ -46,6 +46,9 @@ internal static partial class NativeMethods
     [LibraryImport(Library)]
     public static partial int rd_kafka_mock_broker_set_rtt(nint cluster, int brokerId, int rttMs);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int rd_kafka_mock_partition_set_leader(nint cluster, string topic, int partition, int brokerId);
+
     [LibraryImport(Library)]
     public static partial void rd_kafka_mock_push_request_errors_array(nint cluster, short apiKey, nuint count, int[] errors);
 

@@ -23,17 +23,11 @@ public sealed class DevClusterProcessTests
 
         // Act
         var healthy = await producer.ProduceAsync("streams.ingested", new Message<Null, string> { Value = "before" });
-        for (var broker = 1; broker <= 3; broker++)
-        {
-            await client.SetBrokerDownAsync(broker);
-        }
+        await client.SetAllBrokersDownAsync();
 
         var outage = await Assert.ThrowsAsync<ProduceException<Null, string>>(() =>
             producer.ProduceAsync("streams.ingested", new Message<Null, string> { Value = "during" }));
-        for (var broker = 1; broker <= 3; broker++)
-        {
-            await client.SetBrokerUpAsync(broker);
-        }
+        await client.SetAllBrokersUpAsync();
 
         // A fresh client: the first one may still be backing off its reconnects after the outage.
         using var afterwards = Producer(bootstrap, messageTimeoutMs: 30_000);
@@ -61,6 +55,31 @@ public sealed class DevClusterProcessTests
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DevCluster_ControlApi_MovesAPartitionsLeaderAndRejectsAnUnknownPartition()
+    {
+        // Arrange
+        var stateFile = Path.Combine(Path.GetTempPath(), $"dev-cluster-{Guid.NewGuid():N}.json");
+        await using var process = HostProcess.Start(["dev-cluster"], new Dictionary<string, string> { ["Streams__DevCluster__StateFile"] = stateFile });
+        await process.WaitForOutputAsync(line => line.StartsWith("bootstrap.servers=", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var state = DevClusterState.Load(stateFile)!;
+        using var control = new HttpClient { BaseAddress = new Uri(state.ControlUrl + "/") };
+        var client = new DevClusterClient(control);
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = state.BootstrapServers }).Build();
+        int LeaderOf(int partition) =>
+            admin.GetMetadata("streams.ingested", TimeSpan.FromSeconds(10)).Topics.Single().Partitions.Single(p => p.PartitionId == partition).Leader;
+        var before = LeaderOf(0);
+        var target = before % 3 + 1;
+
+        // Act
+        await client.SetPartitionLeaderAsync("streams.ingested", 0, target);
+        using var unknown = await control.PostAsync(new Uri("cluster/topics/streams.ingested/partitions/99/leader/1", UriKind.Relative), content: null);
+
+        // Assert
+        Assert.Equal(target, LeaderOf(0));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 
     private static IProducer<Null, string> Producer(string bootstrap, int messageTimeoutMs) =>
