@@ -58,7 +58,7 @@ foreach (var result in results.Skip(1))
 }
 
 Console.WriteLine();
-Console.WriteLine($"CPU while ingesting batches of 100: ingest host {hostCpu}");
+Console.WriteLine($"CPU while ingesting batches of 100: ingest host (its thread pool runs Kestrel, parsing, Avro and produce calls) {hostCpu}");
 Console.WriteLine($"  load generator and mock cluster (this process) {selfCpu}");
 Console.WriteLine($"ratios: ingest batches / raw produce = {results[1].EventsPerSecond / rawRate:P0}; ingest single / no-op single = {single.RequestsPerSecond / results[4].RequestsPerSecond:P0}");
 host.Kill(entireProcessTree: true);

@@ -74,7 +74,7 @@ internal sealed partial class ThreadCpu
     /// </summary>
     private static string Kind(string name) => TrailingNumber().Replace(name, "").Trim() switch
     {
-        ".NET TP Worker" => "thread pool (Kestrel, parsing, produce calls)",
+        ".NET TP Worker" => "thread pool",
         ".NET Tiered Com" => "JIT",
         ".NET Long Runni" => "long-running (delivery reports, consumers)",
         ".NET Server GC" => "GC",
