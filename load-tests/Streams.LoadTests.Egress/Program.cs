@@ -109,10 +109,12 @@ TopicOptions Topics(string prefix)
     return topics;
 }
 
-// The hosts run with the shipped defaults (no linger anywhere but the producers' 2 ms) except for where they connect.
+// The hosts run with the shipped defaults (no linger anywhere but the producers' 2 ms) except for where they connect,
+// and with the fetch wait of the local settings: the mock cluster answers an empty fetch only after the full wait.
 Dictionary<string, string> HostEnvironment(TopicOptions topics, BenchReceiver target) => new()
 {
     ["Streams__Kafka__BootstrapServers"] = cluster.BootstrapServers,
+    ["Streams__Kafka__FetchWaitMaxMs"] = "1",
     ["Streams__Kafka__Topics__Prefix"] = topics.Prefix,
     ["Streams__SchemaRegistry__Url"] = registryUrl,
     ["Streams__Normaliser__GroupId"] = topics.Prefix + "normaliser",
