@@ -51,6 +51,7 @@ public sealed class EgressWorker(
             var settings = new ConsumerEngineSettings(egress.GroupId, [clients.Options.Topics.Normalised])
             {
                 Hop = EgressRecordHandler.Hop,
+                OnDeliveryPath = true,
                 MaxPendingPerPartition = egress.MaxUncommittedRecords,
                 CommitInterval = TimeSpan.FromMilliseconds(egress.CommitIntervalMs),
                 DrainTimeout = TimeSpan.FromMilliseconds(egress.DrainTimeoutMs),

@@ -35,6 +35,7 @@ public sealed class NormaliserWorker(
         var settings = new ConsumerEngineSettings(options.Value.GroupId, [topics.Ingested])
         {
             Hop = NormaliserBatchHandler.Hop,
+            OnDeliveryPath = true,
             MaxBatchSize = options.Value.BatchSize,
             MaxBatchWait = TimeSpan.FromMilliseconds(options.Value.LingerMs),
         };

@@ -11,6 +11,8 @@ public sealed class KafkaClientFactory(
     ILoggerFactory loggerFactory,
     IEnumerable<IKafkaStatisticsListener>? statisticsListeners = null)
 {
+    // What an idle fetch of a reader off the delivery path waits for: its records are due in seconds or minutes.
+    private const int OffPathFetchWaitMs = 100;
     private readonly KafkaOptions _options = options.Value;
     private readonly IKafkaStatisticsListener[] _listeners = [.. statisticsListeners ?? []];
 
@@ -104,6 +106,7 @@ public sealed class KafkaClientFactory(
         config.EnableAutoCommit = settings.Commits;
         config.AutoCommitIntervalMs = (int)settings.CommitInterval.TotalMilliseconds;
         config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky;
+        config.FetchWaitMaxMs = settings.OnDeliveryPath ? _options.FetchWaitMaxMs : Math.Max(_options.FetchWaitMaxMs, OffPathFetchWaitMs);
         return BuildConsumer(config, settings.GroupId, handlers);
     }
 

@@ -24,9 +24,10 @@ public sealed class KafkaOptions
     public int LingerMs { get; set; } = 2;
 
     /// <summary>
-    /// Longest a broker holds a consumer's fetch that found nothing new. A real broker answers as soon as a record
-    /// arrives, so this only bounds how often an idle consumer asks; librdkafka's mock cluster, the local one, always
-    /// waits it out before answering an empty fetch, so there it is each hop's latency for a lone event.
+    /// Longest a broker holds a delivery-path hop's fetch that found nothing new (readers off the path wait longer). A
+    /// real broker answers as soon as a record arrives, so this only bounds how often an idle consumer asks;
+    /// librdkafka's mock cluster, the local one, always waits it out before answering an empty fetch, so there it is
+    /// each hop's latency for a lone event.
     /// </summary>
     public int FetchWaitMaxMs { get; set; } = 10;
 

@@ -8,6 +8,13 @@ public sealed record ConsumerEngineSettings(string GroupId, IReadOnlyList<string
     /// <summary>The <c>hop</c> label the engine records lag-in and spans under; null for a reader that is not a hop.</summary>
     public string? Hop { get; init; }
 
+    /// <summary>
+    /// True for a hop on the delivery path (normaliser, egress): its fetches wait at most
+    /// <see cref="KafkaOptions.FetchWaitMaxMs"/>, as an event's end-to-end latency waits on them. Readers off it (retry
+    /// tiers, the audit) wait longer when there is nothing new, which spares the brokers their idle fetches.
+    /// </summary>
+    public bool OnDeliveryPath { get; init; }
+
     /// <summary>Most records handed to the handler in one batch, and most read in one go before batches are handed out.</summary>
     public int MaxBatchSize { get; init; } = 500;
 
