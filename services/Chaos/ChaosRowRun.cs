@@ -129,11 +129,9 @@ internal sealed class ChaosRowRun(ChaosSettings settings, LoadReceiver receiver,
             while (await ticks.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 var ledger = run.Ledger;
-                var second = (int)run.Clock.Elapsed.TotalSeconds;
-                var rows = ledger.Seconds;
-                var last = second >= 1 && second - 1 < rows.Count ? rows[second - 1] : null;
+                var (second, sent, last) = run.Progress();
                 await progress.WriteLineAsync(Invariant(
-                    $"[{label} {second,3}s] {_phase,-28} sent {rows.Sum(s => s.Sent),6:N0}  200 {ledger.Acked,6:N0}  not 200 {ledger.Refused,5:N0}  received {ledger.Received,6:N0}  in flight {sender.InFlight,3}  e2e p95 {last?.EndToEnd.PercentileMs(95) ?? 0,7:0} ms")).ConfigureAwait(false);
+                    $"[{label} {second,3}s] {_phase,-28} sent {sent,6:N0}  200 {ledger.Acked,6:N0}  not 200 {ledger.Refused,5:N0}  received {ledger.Received,6:N0}  in flight {sender.InFlight,3}  e2e p95 {last?.EndToEnd.PercentileMs(95) ?? 0,7:0} ms")).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -61,11 +61,10 @@ internal sealed class LoadTestRun(LoadTestSettings settings, LoadReceiver receiv
             while (await ticks.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
                 var ledger = run.Ledger;
-                var second = (int)run.Clock.Elapsed.TotalSeconds;
-                var last = second - 1 < ledger.Seconds.Count && second >= 1 ? ledger.Seconds[second - 1] : null;
+                var (second, sent, last) = run.Progress();
                 var phase = run.Clock.Elapsed < plan.Duration ? Invariant($"sending {plan.Rate:N0}/s") : "waiting";
                 await progress.WriteLineAsync(Invariant(
-                    $"[{second,4}s] {phase}  sent {ledger.Seconds.Sum(s => s.Sent):N0}  acknowledged {ledger.Acked:N0}  refused {ledger.Refused:N0}  received {ledger.Received:N0}  in flight {sender.InFlight}  e2e p95 {last?.EndToEnd.PercentileMs(95) ?? 0:0.0} ms")).ConfigureAwait(false);
+                    $"[{second,4}s] {phase}  sent {sent:N0}  acknowledged {ledger.Acked:N0}  refused {ledger.Refused:N0}  received {ledger.Received:N0}  in flight {sender.InFlight}  e2e p95 {last?.EndToEnd.PercentileMs(95) ?? 0:0.0} ms")).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
