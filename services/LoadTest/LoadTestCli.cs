@@ -28,13 +28,14 @@ internal static class LoadTestCli
         var findRating = new Option<bool>("--find-rating") { Description = "Step the rate up ×1.5 until p95 passes --p95-target or anything is lost; print the rating." };
         var p95Target = new Option<string>("--p95-target") { Description = "The end-to-end p95 a step must stay within.", DefaultValueFactory = _ => "50ms" };
         var maxSteps = new Option<int>("--max-steps") { Description = "Most steps --find-rating takes.", DefaultValueFactory = _ => 10 };
+        var warmUp = new Option<string>("--warm-up") { Description = "Send at the first rate this long first, reported apart (0s for none).", DefaultValueFactory = _ => "5s" };
         var root = new RootCommand("Drive a running Streams open loop and report end-to-end lag, each hop's lag, losses and duplicates.")
         {
-            rate, duration, target, apiKey, metrics, listen, batchSize, grace, outDirectory, findRating, p95Target, maxSteps,
+            rate, duration, target, apiKey, metrics, listen, batchSize, grace, outDirectory, findRating, p95Target, maxSteps, warmUp,
         };
         root.SetAction(async (parse, token) =>
         {
-            var settings = Settings(parse, rate, duration, target, apiKey, metrics, listen, batchSize, grace, outDirectory, findRating, p95Target, maxSteps);
+            var settings = Settings(parse, rate, duration, target, apiKey, metrics, listen, batchSize, grace, outDirectory, findRating, p95Target, maxSteps, warmUp);
             return await RunAsync(settings, output, token).ConfigureAwait(false);
         });
 
@@ -72,6 +73,7 @@ internal static class LoadTestCli
             };
             var runs = new LoadTestRun(settings, receiver, http, output);
             await output.WriteLineAsync($"receiver on {settings.Listen}; sending to {settings.Target}; reports in {settings.Out}").ConfigureAwait(false);
+            await WarmUpAsync(settings, runs, output, cancellationToken).ConfigureAwait(false);
             if (settings.FindRating)
             {
                 return await new RatingSearch(settings, runs, output).RunAsync(cancellationToken).ConfigureAwait(false) is null ? 1 : 0;
@@ -89,6 +91,25 @@ internal static class LoadTestCli
         }
     }
 
+    /// <summary>
+    /// A just-started pipeline and this sender still compile their code paths and open their connections; a warm-up
+    /// run at the first rate takes that, so the runs measured after it see the service as it runs.
+    /// </summary>
+    private static async Task WarmUpAsync(LoadTestSettings settings, LoadTestRun runs, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (settings.WarmUp <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warm-up: {settings.Rate:N0} events/s for {settings.WarmUp.TotalSeconds:0.#} s, reported in warm-up/")).ConfigureAwait(false);
+        var report = await runs.RunAsync(settings.Rate, settings.WarmUp, Path.Combine(settings.Out, "warm-up"), cancellationToken).ConfigureAwait(false);
+        if (report.Lost > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"warm-up: {report.Lost:N0} acknowledged events not received within the grace")).ConfigureAwait(false);
+        }
+    }
+
     private static LoadTestSettings Settings(
         ParseResult parse,
         Option<int> rate,
@@ -102,7 +123,8 @@ internal static class LoadTestCli
         Option<string?> outDirectory,
         Option<bool> findRating,
         Option<string> p95Target,
-        Option<int> maxSteps)
+        Option<int> maxSteps,
+        Option<string> warmUp)
     {
         var settings = new LoadTestSettings
         {
@@ -118,6 +140,7 @@ internal static class LoadTestCli
             FindRating = parse.GetValue(findRating),
             P95Target = DurationArgument.Parse("--p95-target", parse.GetValue(p95Target)!),
             MaxSteps = parse.GetValue(maxSteps),
+            WarmUp = DurationArgument.Parse("--warm-up", parse.GetValue(warmUp)!),
         };
         var metricsUrls = parse.GetValue(metrics) is { Length: > 0 } given
             ? given.Select(url => AbsoluteUrl("--metrics", url)).ToList()
@@ -134,9 +157,9 @@ internal static class LoadTestCli
             throw new UsageException($"--rate must be between 1 and {MaxRate:N0} events per second, not {settings.Rate}.");
         }
 
-        if (settings.Duration > MaxDuration || settings.Grace > MaxDuration)
+        if (settings.Duration > MaxDuration || settings.Grace > MaxDuration || settings.WarmUp > MaxDuration)
         {
-            throw new UsageException("--duration and --grace are at most 10m: a load test stops by itself.");
+            throw new UsageException("--duration, --grace and --warm-up are at most 10m: a load test stops by itself.");
         }
 
         if (settings.BatchSize is < 1 or > 1000)

@@ -7,10 +7,14 @@ internal sealed class LoadTestRun(LoadTestSettings settings, LoadReceiver receiv
 {
     private static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(10);
 
-    public async Task<LoadReport> RunAsync(int rate, string directory, CancellationToken cancellationToken)
+    /// <summary>Sends at <paramref name="rate"/> for the settings' duration; the report goes to <paramref name="directory"/>.</summary>
+    public Task<LoadReport> RunAsync(int rate, string directory, CancellationToken cancellationToken) =>
+        RunAsync(rate, settings.Duration, directory, cancellationToken);
+
+    public async Task<LoadReport> RunAsync(int rate, TimeSpan duration, string directory, CancellationToken cancellationToken)
     {
-        var plan = new LoadPlan(rate, settings.Duration, settings.BatchSize ?? LoadPlan.DefaultBatchSize(rate));
-        var seconds = (int)Math.Ceiling((settings.Duration + settings.Grace + QuietLimit).TotalSeconds) + 5;
+        var plan = new LoadPlan(rate, duration, settings.BatchSize ?? LoadPlan.DefaultBatchSize(rate));
+        var seconds = (int)Math.Ceiling((duration + settings.Grace + QuietLimit).TotalSeconds) + 5;
         var run = new RunUnderTest(LoadEventIds.ForNewRun(), new EventLedger(plan.Events, seconds), new RunClock());
         receiver.RecordInto(run);
         var sender = new OpenLoopSender(http, settings.Target, settings.ApiKey, settings.MaxInFlight);

@@ -36,6 +36,9 @@ internal sealed record LoadTestSettings
     /// <summary>The end-to-end p95 a step must stay within to pass, with <see cref="FindRating"/>.</summary>
     public TimeSpan P95Target { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>How long a warm-up run at the first rate sends before the measured runs; zero for none.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Most steps <see cref="FindRating"/> takes before it stops (rate × 1.5 each step).</summary>
     public int MaxSteps { get; init; } = 10;
 }

@@ -98,25 +98,26 @@ public sealed class EgressFailureTests(LocalClusterFixture cluster)
     [Fact]
     public async Task Egress_ReceiverTimesOutTwice_RetriesUntilItAnswers()
     {
-        // Arrange: the first two requests hang well past the subscription's time-out.
+        // Arrange: the first two requests hang well past the subscription's time-out. The time-out leaves the third
+        // attempt, on a new connection, room to be answered on a machine busy with the rest of the suite.
         var calls = 0;
         await using var receiver = await TestReceiver.StartAsync(async (_, cancel) =>
         {
             if (Interlocked.Increment(ref calls) <= 2)
             {
-                await Task.Delay(TimeSpan.FromSeconds(5), cancel);
+                await Task.Delay(TimeSpan.FromSeconds(30), cancel);
             }
 
             return ReceiverAnswer.Ok;
         });
-        var (topics, pipeline) = Setup("hanging", receiver.Url, new() { ["TimeoutMs"] = "300", ["RetryDelayMs"] = "50", ["LingerMs"] = "200" });
+        var (topics, pipeline) = Setup("hanging", receiver.Url, new() { ["TimeoutMs"] = "1500", ["RetryDelayMs"] = "50", ["LingerMs"] = "200" });
         await NormalisedEvents.ProduceAsync(cluster, topics, "hanging", 5, keys: 1);
         var reader = new TopicInspector(cluster.BootstrapServers);
 
         // Act
         await using var host = pipeline.Start("egress");
         await host.WaitUntilRunningAsync();
-        await Eventually.WaitUntilAsync(() => receiver.DistinctCount == 5, Deadline, () => $"{receiver.DistinctCount} of 5 arrived");
+        await Eventually.WaitUntilAsync(() => receiver.DistinctCount == 5, Deadline, () => $"{receiver.DistinctCount} of 5 arrived after {calls} requests; {host.Tail()}");
 
         // Assert
         var requests = receiver.Requests.ToList();

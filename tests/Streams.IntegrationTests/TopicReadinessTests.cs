@@ -18,7 +18,7 @@ public sealed class TopicReadinessTests(LocalClusterFixture cluster)
         var pipeline = new Pipeline(cluster, topics);
         pipeline.Subscribe("late", receiver.Url);
         await using var host = pipeline.Start("ingest,normaliser,egress");
-        await host.WaitUntilRunningAsync();
+        await host.WaitUntilStartedAsync();
         using var http = new HttpClient();
 
         // Act

@@ -9,6 +9,8 @@ public sealed class LoadTestCliTests
     [InlineData("--target", "ftp://example")]
     [InlineData("--batch-size", "0")]
     [InlineData("--p95-target", "fast")]
+    [InlineData("--warm-up", "11m")]
+    [InlineData("--warm-up", "soon")]
     public async Task RunAsync_ABadArgument_ExitsTwoNamingItAndSendsNothing(string option, string value)
     {
         // Arrange

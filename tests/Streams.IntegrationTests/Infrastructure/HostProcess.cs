@@ -9,12 +9,15 @@ namespace Streams.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly Process _process;
+    private readonly Uri? _readiness;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private HostProcess(Process process)
+    private HostProcess(Process process, Uri? readiness)
     {
         _process = process;
+        _readiness = readiness;
         _process.OutputDataReceived += (_, line) => Record(line.Data);
         _process.ErrorDataReceived += (_, line) => Record(line.Data);
         _process.BeginOutputReadLine();
@@ -27,7 +30,13 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static HostProcess Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    /// <param name="arguments">The host's command line.</param>
+    /// <param name="environment">Settings for the process.</param>
+    /// <param name="readiness">
+    /// The host's /readyz, when it serves one at a known address: <see cref="WaitUntilRunningAsync"/> then also waits
+    /// for it, since a host runs before its roles can work (the envelope schema, say, is registered just after start).
+    /// </param>
+    public static HostProcess Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, Uri? readiness = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,7 +56,7 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        return new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        return new HostProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), readiness);
     }
 
     /// <summary>Waits for a line of output matching <paramref name="match"/>.</summary>
@@ -55,17 +64,36 @@ public sealed class HostProcess : IAsyncDisposable
         Eventually.WaitUntilAsync(
             () => _output.Any(match) || _process.HasExited,
             timeout,
-            () => "expected output; got:\n" + string.Join('\n', _output.TakeLast(40)));
+            () => "expected output; got " + Tail());
 
-    /// <summary>Waits until the roles are running.</summary>
+    /// <summary>Waits until the roles are running and, when the host's /readyz is known, until it answers 200.</summary>
     public async Task WaitUntilRunningAsync()
     {
-        await WaitForOutputAsync(line => line.Contains("Streams running roles", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        if (_process.HasExited)
+        await WaitUntilStartedAsync();
+        if (_readiness is not null)
         {
-            throw new InvalidOperationException("The host exited:\n" + string.Join('\n', _output));
+            var last = "no answer yet";
+            await Eventually.WaitUntilAsync(
+                async () =>
+                {
+                    (var ready, last) = await ReadinessAsync(_readiness);
+                    return ready || _process.HasExited;
+                },
+                TimeSpan.FromSeconds(30),
+                () => $"{_readiness} never answered 200; last: {last}\n{Tail()}");
+            ThrowIfExited();
         }
     }
+
+    /// <summary>Waits until the host says its roles run, ready or not.</summary>
+    public async Task WaitUntilStartedAsync()
+    {
+        await WaitForOutputAsync(line => line.Contains("Streams running roles", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        ThrowIfExited();
+    }
+
+    /// <summary>The host's last lines of output, for a failing test's message.</summary>
+    public string Tail(int lines = 40) => "host output:\n" + string.Join('\n', _output.TakeLast(lines));
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
@@ -100,6 +128,31 @@ public sealed class HostProcess : IAsyncDisposable
         Kill();
         _process.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static async Task<(bool Ready, string Answer)> ReadinessAsync(Uri readiness)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(readiness);
+            return (response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        catch (HttpRequestException exception)
+        {
+            return (false, exception.Message);
+        }
+        catch (TaskCanceledException)
+        {
+            return (false, "timed out");
+        }
+    }
+
+    private void ThrowIfExited()
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException("The host exited:\n" + string.Join('\n', _output));
+        }
     }
 
     private void Record(string? line)

@@ -19,6 +19,8 @@ public sealed class Pipeline
             ["Streams__Kafka__BootstrapServers"] = cluster.BootstrapServers,
             ["Streams__Kafka__Topics__Prefix"] = topics.Prefix,
             ["Streams__Ingest__Url"] = IngestUrl,
+            // A host without ingest serves health and metrics here, so its /readyz is known too.
+            ["Streams__Host__Url"] = IngestUrl,
             ["Streams__SchemaRegistry__Url"] = cluster.RegistryUrl.ToString(),
             // Tests that check API keys configure them; the rest send anonymously.
             ["Streams__Ingest__RequireApiKey"] = "false",
@@ -51,5 +53,10 @@ public sealed class Pipeline
         return this;
     }
 
-    public HostProcess Start(string roles) => HostProcess.Start(["--roles", roles], _environment);
+    /// <summary>Starts a host running <paramref name="roles"/>; its <see cref="HostProcess.WaitUntilRunningAsync"/> waits for /readyz.</summary>
+    public HostProcess Start(string roles)
+    {
+        var url = roles.Contains("ingest", StringComparison.Ordinal) ? IngestUrl : _environment["Streams__Host__Url"];
+        return HostProcess.Start(["--roles", roles], _environment, new Uri(url.TrimEnd('/') + "/readyz"));
+    }
 }
