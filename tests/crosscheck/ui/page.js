@@ -19,7 +19,7 @@ function standInReceipt() {
     source, id,
     accepted: { topic: 'streams.ingested', partition: 0, offset: 0, time: now },
     normaliser: { outcome: 'normalised', topic: 'streams.normalised', partition: 0, offset: 0, time: now, reason: null },
-    subscriptions: [{ name: 'ui-demo', state: 'delivered', status: 200, attempts: 1, webhookId: 'msg_stand_in', time: now, tier: null, nextAttemptAt: null, reason: null }],
+    subscriptions: [{ name: 'demo', state: 'delivered', status: 200, attempts: 1, webhookId: 'msg_stand_in', time: now, tier: null, nextAttemptAt: null, reason: null }],
   };
 }
 
@@ -58,6 +58,8 @@ async function main() {
         && document.querySelectorAll('#subscriptions-table tbody tr').length > 0
         && document.querySelectorAll('#deadletters-table tbody tr').length > 0;
     }, null, { timeout: 90_000, polling: 500 });
+    // A few more intervals, so the screenshot shows lines rather than the first points.
+    await page.waitForFunction(() => Number(document.getElementById('lag-out-chart').dataset.points) >= 10, null, { timeout: 60_000, polling: 500 });
 
     report.charts = await page.evaluate(() => ['lag-in-chart', 'lag-out-chart', 'process-chart'].map(id => {
       const chart = document.getElementById(id);
@@ -73,11 +75,12 @@ async function main() {
     report.dialogOpen = await page.locator('#redrive-dialog').evaluate(dialog => dialog.open);
     report.dialogText = await page.locator('#redrive-summary').textContent();
     await page.locator('#redrive-dialog button[value="cancel"]').click();
-    report.afterCancel = await page.locator('#deadletters .status').textContent();
+    await page.waitForFunction(() => document.querySelector('#deadletters .action').textContent !== '', null, { timeout: 10_000 });
+    report.afterCancel = await page.locator('#deadletters .action').textContent();
     await page.locator('#deadletters-table button').first().click();
     await page.locator('#redrive-confirm').click();
-    await page.waitForFunction(() => /Redrove|failed/.test(document.querySelector('#deadletters .status').textContent), null, { timeout: 30_000 });
-    report.afterConfirm = await page.locator('#deadletters .status').textContent();
+    await page.waitForFunction(() => /Redrove|failed/.test(document.querySelector('#deadletters .action').textContent), null, { timeout: 30_000 });
+    report.afterConfirm = await page.locator('#deadletters .action').textContent();
 
     await page.fill('#search-form input[name="source"]', source);
     await page.fill('#search-form input[name="id"]', id);

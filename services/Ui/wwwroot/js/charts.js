@@ -21,6 +21,8 @@ function draw(target, options, data) {
 // Whole seconds and up: the scrape interval is never shorter than a second, so sub-second ticks would say nothing.
 const TimeAxis = { space: 70, incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600] };
 const ValueAxis = { label: 'ms', size: 60 };
+// From zero: a lag's size is read against nothing, and the stacked bands must start at the axis.
+const Scales = { x: { time: true }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] } };
 
 const milliseconds = (u, value) => value === null || value === undefined ? '–' : `${value.toFixed(1)} ms`;
 
@@ -28,7 +30,7 @@ const milliseconds = (u, value) => value === null || value === undefined ? '–'
 export function lagChart(target, report, field) {
   const hops = report.hops.map(h => h.hop);
   draw(target, {
-    scales: { x: { time: true } },
+    scales: Scales,
     axes: [TimeAxis, ValueAxis],
     series: [{}, ...report.hops.map(h => ({ label: h.hop, stroke: colour(h.hop, hops), width: 2, value: milliseconds, spanGaps: false }))],
   }, [report.times, ...report.hops.map(h => h[field])]);
@@ -48,7 +50,7 @@ export function stackedProcessChart(target, report) {
   const stacked = sums.map(values => values.map((v, i) => anything[i] ? v : null));
   const order = [...hops.keys()].reverse();
   draw(target, {
-    scales: { x: { time: true } },
+    scales: Scales,
     axes: [TimeAxis, ValueAxis],
     series: [{}, ...order.map(index => ({
       label: hops[index],

@@ -18,8 +18,9 @@ export function table(target, headings, rows) {
     el('tbody', {}, rows));
 }
 
-export function status(section, text, isError = false) {
-  const line = section.querySelector('.status');
+/** Writes a section's status line (or another line of it, e.g. '.action'); errors show as such. */
+export function status(section, text, isError = false, which = '.status') {
+  const line = section.querySelector(which);
   line.textContent = text ?? '';
   line.classList.toggle('error', isError);
 }

@@ -13,6 +13,9 @@ export function redriveCount(rows, subscription, reason) {
     .reduce((sum, row) => sum + row.count - row.redriven, 0);
 }
 
+// The outcome goes to the section's .action line, which refreshes leave alone.
+const said = (section, text, isError = false) => status(section, text, isError, '.action');
+
 export function askToRedrive(config, section, row, rows, refresh) {
   const dialog = document.getElementById('redrive-dialog');
   const count = redriveCount(rows, row.subscription, row.reason);
@@ -23,17 +26,17 @@ export function askToRedrive(config, section, row, rows, refresh) {
   dialog.returnValue = '';
   dialog.addEventListener('close', async () => {
     if (dialog.returnValue !== 'confirm') {
-      status(section, 'Redrive cancelled.');
+      said(section, 'Redrive cancelled.');
       return;
     }
     const key = document.getElementById('redrive-key').value;
     const headers = { [config.requestedByHeader]: 'streams-ui', ...(key ? { Authorization: `Bearer ${key}` } : {}) };
     try {
       const result = await postJson('api/deadletters/redrive', { subscription: row.subscription, reason: row.reason, confirm: true }, headers);
-      status(section, `Redrove ${result.redriven} dead letter(s) to ${result.topic}; ${result.alreadyRedriven} were redriven before.`);
+      said(section, `Redrove ${result.redriven} dead letter(s) to ${result.topic}; ${result.alreadyRedriven} were redriven before.`);
       await refresh();
     } catch (error) {
-      status(section, `Redrive failed: ${error.message}`, true);
+      said(section, `Redrive failed: ${error.message}`, true);
     }
   }, { once: true });
   dialog.showModal();
