@@ -19,8 +19,11 @@ async function guarded(id, load) {
 
 function noSamples(report) {
   const errors = report.errors.length ? ` Scrapes failing: ${report.errors.join('; ')}` : '';
-  return report.times.length === 0
-    ? `No samples yet: the first interval ends ${report.intervalSeconds} s after the page's process started.${errors}`
+  if (report.times.length === 0) {
+    return `No samples yet: the first interval ends ${report.intervalSeconds} s after the page's process started.${errors}`;
+  }
+  return report.hops.length === 0
+    ? `No hop reports lag in the /metrics scraped: list the hops' pods in Streams:Ui:MetricsUrls.${errors}`
     : errors.trim();
 }
 
