@@ -37,9 +37,8 @@ internal sealed class UiHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
-        builder.Services.AddStreamsKafka();
-        builder.Services.AddStreamsTelemetry();
-        builder.Services.AddUi();
+        // What the host gives every role (services/Host/ServiceDefaults.cs) that the ui role uses.
+        builder.Services.AddStreamsKafka().AddStreamsTelemetry().AddUi();
         var app = builder.Build();
         app.MapUi();
         await app.StartAsync();
