@@ -25,7 +25,7 @@ internal static partial class RedriveEndpoint
         OperatorKeys keys,
         SubscriptionEndpoints subscriptions,
         DeadLetterTopic deadLetters,
-        ILogger<DeadLetterTopic> logger,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -71,7 +71,7 @@ internal static partial class RedriveEndpoint
             return Problem(StatusCodes.Status503ServiceUnavailable, "Redrive failed", exception.Message);
         }
 
-        LogRedriven(logger, operatorName, redriven, filter.Subscription, filter.Reason ?? "(any)", skipped);
+        LogRedriven(loggers.CreateLogger("Streams.Ui.Redrive"), operatorName, redriven, filter.Subscription, filter.Reason ?? "(any)", skipped);
         return Results.Ok(new { redriven, alreadyRedriven = skipped, topic = deadLetters.RedriveTopic });
     }
 
