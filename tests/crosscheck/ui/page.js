@@ -23,9 +23,16 @@ function standInReceipt() {
   };
 }
 
+// Absent, the route is not there: a bare 404. Present, an event not recorded yet is a problem+json 404: wait for it.
 async function realReceiptServed() {
-  const answer = await fetch(ingestUrl + receiptPath);
-  return answer.status === 200;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const answer = await fetch(ingestUrl + receiptPath);
+    if (answer.status === 200) return true;
+    const present = (answer.headers.get('content-type') ?? '').startsWith('application/problem+json');
+    if (!present || Date.now() > deadline) return false;
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
 }
 
 async function main() {
