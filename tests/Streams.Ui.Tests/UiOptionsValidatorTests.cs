@@ -3,13 +3,18 @@ namespace Streams.Ui.Tests;
 public sealed class UiOptionsValidatorTests
 {
     [Fact]
-    public void Validate_Defaults_Succeeds()
+    public void Validate_DefaultsWithoutOperatorKeys_SucceedsWithRedriveLockedByDefault()
     {
-        // Act
-        var result = new UiOptionsValidator().Validate(null, new UiOptions());
+        // Arrange: no operator key configured; unlike ingest's keys, that does not stop the process.
+        var options = new UiOptions();
 
-        // Assert: with no operator key configured a redrive is refused, but the page runs.
+        // Act
+        var result = new UiOptionsValidator().Validate(null, options);
+
+        // Assert: the page runs, and redrives need a key nobody has until one is configured.
         Assert.True(result.Succeeded);
+        Assert.True(options.RequireApiKey);
+        Assert.Empty(options.OperatorKeys);
     }
 
     [Fact]
