@@ -12,4 +12,5 @@ internal enum Role
     Retrier = 16,
     Auditor = 32,
     SchemaRegistry = 64,
+    Ui = 128,
 }

@@ -5,6 +5,7 @@ using Streams.Ingest;
 using Streams.Normaliser;
 using Streams.Retrier;
 using Streams.SchemaRegistry;
+using Streams.Ui;
 
 namespace Streams.Host;
 
@@ -20,6 +21,7 @@ internal static class RoleModules
         new(Role.Auditor, services => services.AddAuditor(), endpoints => endpoints.MapAuditor()),
         new(Role.SchemaRegistry, services => services.AddSchemaRegistry(), endpoints => endpoints.MapSchemaRegistry()),
         new(Role.DemoReceiver, _ => { }, endpoints => endpoints.MapDemoReceiver()),
+        new(Role.Ui, services => services.AddUi(), endpoints => endpoints.MapUi()),
     ];
 
     /// <summary>The modules of the roles chosen.</summary>

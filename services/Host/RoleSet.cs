@@ -12,6 +12,7 @@ internal static class RoleSet
         ["auditor"] = Role.Auditor,
         ["schema-registry"] = Role.SchemaRegistry,
         ["demo-receiver"] = Role.DemoReceiver,
+        ["ui"] = Role.Ui,
     };
 
     /// <summary>Every role's name, for help and error messages.</summary>

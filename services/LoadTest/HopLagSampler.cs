@@ -1,3 +1,5 @@
+using Streams.Telemetry.Scraping;
+
 namespace Streams.LoadTest;
 
 /// <summary>

@@ -8,6 +8,17 @@ public sealed class DeadLetterSummary
 {
     private readonly Dictionary<DeadLetterKey, (long Count, long Redriven)> _counts = [];
 
+    /// <summary>Counts what the dead-letter topic holds now, and which of it the redrive ledger says was redriven.</summary>
+    public static DeadLetterSummary Read(TopicSnapshot snapshot, TopicOptions topics)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(topics);
+        var summary = new DeadLetterSummary();
+        var redriven = RedriveLedger.Read(snapshot, topics);
+        snapshot.Read(topics.DeadLetters, record => summary.Add(record.Message.Headers, redriven.Contains(record)));
+        return summary;
+    }
+
     /// <summary>Adds one dead letter.</summary>
     public void Add(Headers? headers, bool redriven = false) => Add(KeyOf(headers), redriven);
 

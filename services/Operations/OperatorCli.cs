@@ -55,11 +55,8 @@ public static class OperatorCli
         {
             var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
             using var services = OperatorServices.Build(configuration);
-            var summary = new DeadLetterSummary();
             var snapshot = new TopicSnapshot(services.GetRequiredService<KafkaClientFactory>(), new ConsoleProgress("reading"));
-            var redriven = RedriveLedger.Read(snapshot, configuration.Kafka.Topics);
-            snapshot.Read(configuration.Kafka.Topics.DeadLetters, record => summary.Add(record.Message.Headers, redriven.Contains(record)));
-            Console.WriteLine(summary.Format());
+            Console.WriteLine(DeadLetterSummary.Read(snapshot, configuration.Kafka.Topics).Format());
             return 0;
         });
 

@@ -51,6 +51,7 @@ public sealed class SubscriptionEndpoint : IDisposable
         _limiter = options.RateLimitPerSecond > 0 ? CreateLimiter(options) : null;
         _breakDuration = TimeSpan.FromMilliseconds(options.CircuitBreakMs);
         _pipeline = BuildPipeline();
+        _metrics.SetCircuitState(Name, CircuitPosition.Closed);
     }
 
     /// <summary>The subscription's settings.</summary>
@@ -123,11 +124,18 @@ public sealed class SubscriptionEndpoint : IDisposable
             OnOpened = args =>
             {
                 _logger.LogWarning("Circuit to {Subscription} opened for {Duration}: batches wait in their retry tier", Name, args.BreakDuration);
+                _metrics.SetCircuitState(Name, CircuitPosition.Open);
+                return ValueTask.CompletedTask;
+            },
+            OnHalfOpened = _ =>
+            {
+                _metrics.SetCircuitState(Name, CircuitPosition.HalfOpen);
                 return ValueTask.CompletedTask;
             },
             OnClosed = _ =>
             {
                 _logger.LogInformation("Circuit to {Subscription} closed", Name);
+                _metrics.SetCircuitState(Name, CircuitPosition.Closed);
                 return ValueTask.CompletedTask;
             },
         });

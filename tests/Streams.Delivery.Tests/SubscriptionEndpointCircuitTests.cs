@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using Prometheus;
 using Streams.Telemetry;
+using Streams.Telemetry.Scraping;
 
 namespace Streams.Delivery.Tests;
 
@@ -101,7 +103,34 @@ public sealed class SubscriptionEndpointCircuitTests
         Assert.Null(after.CircuitOpenFor);
     }
 
-    private static SubscriptionEndpoint CreateEndpoint(ScriptedReceiver receiver, int localRetries)
+    [Fact]
+    public async Task DeliverAsync_CircuitOpens_CircuitStateGaugeGoesFromClosedToOpen()
+    {
+        // Arrange
+        var registry = Metrics.NewCustomRegistry();
+        using var endpoint = CreateEndpoint(new ScriptedReceiver(_ => HttpStatusCode.ServiceUnavailable), localRetries: 0, registry);
+        var before = await CircuitStateAsync(registry);
+
+        // Act
+        for (var index = 0; index < 5; index++)
+        {
+            await endpoint.DeliverAsync(Batch(index), CancellationToken.None, CancellationToken.None);
+        }
+
+        // Assert: the SRE page and dashboards read 0 closed, 2 open.
+        Assert.Equal((double)CircuitPosition.Closed, before);
+        Assert.Equal((double)CircuitPosition.Open, await CircuitStateAsync(registry));
+    }
+
+    private static async Task<double> CircuitStateAsync(CollectorRegistry registry)
+    {
+        using var exposition = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(exposition);
+        return PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(exposition.ToArray()))
+            .Single(sample => sample.Name == "streams_circuit_state" && sample.Labels["subscription"] == "circuit").Value;
+    }
+
+    private static SubscriptionEndpoint CreateEndpoint(ScriptedReceiver receiver, int localRetries, CollectorRegistry? registry = null)
     {
         var options = new SubscriptionOptions
         {
@@ -112,7 +141,7 @@ public sealed class SubscriptionEndpointCircuitTests
             CircuitBreakMs = 500,
         };
         var client = new WebhookClient(new HttpClient(receiver), TimeProvider.System);
-        return new SubscriptionEndpoint(options, client, new StreamsMetrics(Prometheus.Metrics.NewCustomRegistry()), TimeProvider.System, NullLogger.Instance);
+        return new SubscriptionEndpoint(options, client, new StreamsMetrics(registry ?? Metrics.NewCustomRegistry()), TimeProvider.System, NullLogger.Instance);
     }
 
     private static WebhookBatch Batch(int index) => new($"msg_{index}", "[]"u8.ToArray(), 1);

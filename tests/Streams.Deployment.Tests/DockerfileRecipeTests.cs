@@ -80,10 +80,13 @@ public sealed class DockerfileRecipeTests
             using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
             var health = await host.PollAsync(http, "/healthz", TimeSpan.FromSeconds(60));
             var readiness = await host.PollAsync(http, "/readyz", TimeSpan.FromSeconds(60));
+            // The SRE page ships inside the published assemblies (services/Ui embeds wwwroot/).
+            using var page = await http.GetAsync(new Uri("/ui/vendor/uplot/uPlot.esm.js", UriKind.Relative));
 
             // Assert
             Assert.Equal(HttpStatusCode.OK, health);
             Assert.Equal(HttpStatusCode.OK, readiness);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
         finally
         {

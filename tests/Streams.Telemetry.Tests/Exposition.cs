@@ -27,6 +27,7 @@ internal static class Exposition
         metrics.CountRetry(label, RetryKind.Global);
         metrics.CountDeadLetter(label, label);
         metrics.CountDeadLetters(label, label, 2);
+        metrics.SetCircuitState(label, CircuitPosition.Open);
         metrics.CountIngestRequest(202);
         metrics.CountInvalidEvent(label, label);
         metrics.SetConsumerLag(label, 3, label, 42);

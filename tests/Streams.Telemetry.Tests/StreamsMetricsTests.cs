@@ -21,6 +21,7 @@ public class StreamsMetricsTests
         ["streams_delivery_attempts_total"] = ("counter", ["status_class", "subscription"]),
         ["streams_retries_total"] = ("counter", ["kind", "subscription"]),
         ["streams_dead_letters_total"] = ("counter", ["reason", "subscription"]),
+        ["streams_circuit_state"] = ("gauge", ["subscription"]),
         ["streams_ingest_requests_total"] = ("counter", ["status"]),
         ["streams_invalid_events_total"] = ("counter", ["hop", "reason"]),
         ["streams_consumer_lag"] = ("gauge", ["group", "partition", "topic"]),

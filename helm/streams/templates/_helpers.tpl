@@ -34,6 +34,7 @@ the topics whose lag KEDA scales them on.
 - {name: retrier, key: retrier, group: Retrier, topics: [retry]}
 - {name: auditor, key: auditor}
 - {name: schema-registry, key: schemaRegistry}
+- {name: ui, key: ui}
 {{- end -}}
 
 {{- define "streams.bootstrapServers" -}}
@@ -87,6 +88,17 @@ Every topic as {key, name}: the pipeline's under the configured prefix, one per 
 {{- $subscriptions = append $subscriptions (omit . "Secret") -}}
 {{- end -}}
 {{- $_ := set $config.Egress "Subscriptions" $subscriptions -}}
+{{- if $config.Ui -}}
+{{- $operators := list -}}
+{{- range (default list $config.Ui.OperatorKeys) -}}
+{{- $operators = append $operators (omit . "Sha256") -}}
+{{- end -}}
+{{- $_ := set $config.Ui "OperatorKeys" $operators -}}
+{{- if not $config.Ui.AuditorUrl -}}
+{{- /* The ui pod runs no auditor: it reads the loss table from the auditor's Service. */ -}}
+{{- $_ := set $config.Ui "AuditorUrl" (printf "http://%s-auditor:%v" (include "streams.fullname" .) .Values.port) -}}
+{{- end -}}
+{{- end -}}
 {{- $_ := set $config.Kafka "BootstrapServers" (include "streams.bootstrapServers" .) -}}
 {{- $_ := set $config.Kafka.Topics "Partitions" .Values.kafka.topics.partitions -}}
 {{- $_ := set $config.Kafka.Topics "ReplicationFactor" .Values.kafka.topics.replicas -}}

@@ -1,6 +1,7 @@
 using Prometheus;
+using Streams.Telemetry.Scraping;
 
-namespace Streams.LoadTest.Tests;
+namespace Streams.Telemetry.Tests.Scraping;
 
 public sealed class PrometheusTextTests
 {
@@ -53,13 +54,13 @@ public sealed class PrometheusTextTests
         var text = System.Text.Encoding.UTF8.GetString(exposition.ToArray());
 
         // Act
-        var snapshot = new HopLagSnapshot(0);
-        snapshot.Add(PrometheusText.Parse(text));
-        var lag = Assert.Single(snapshot.P95Since(new HopLagSnapshot(0)));
+        var scrape = new ScrapedMetrics();
+        scrape.Add(PrometheusText.Parse(text));
+        var hop = Assert.Single(scrape.Hops("streams_lag_out_seconds"));
 
         // Assert: rank 4.75 of 5 falls in +Inf, so p95 is the highest finite bound, 0.1 s.
-        Assert.Equal("normaliser", lag.Hop);
-        Assert.Equal(100, lag.LagOutP95Ms, 6);
-        Assert.True(double.IsNaN(lag.LagInP95Ms));
+        Assert.Equal("normaliser", hop);
+        Assert.Equal(0.1, scrape.QuantileSince(new ScrapedMetrics(), "streams_lag_out_seconds", hop, 0.95), 6);
+        Assert.True(double.IsNaN(scrape.QuantileSince(new ScrapedMetrics(), "streams_lag_in_seconds", hop, 0.95)));
     }
 }

@@ -1,5 +1,6 @@
+using Streams.Telemetry.Scraping;
 
-namespace Streams.LoadTest.Tests;
+namespace Streams.Telemetry.Tests.Scraping;
 
 public sealed class HistogramBucketsTests
 {

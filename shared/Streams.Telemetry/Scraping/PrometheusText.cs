@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
 
-namespace Streams.LoadTest;
+namespace Streams.Telemetry.Scraping;
 
 /// <summary>
 /// Reads Prometheus' text exposition format (version 0.0.4) into samples. prometheus-net only writes it, and the
-/// load test needs only names, labels and values, so this small reader is ours; comments and timestamps are skipped.
+/// load test and the SRE page need only names, labels and values, so this small reader is ours; comments and timestamps
+/// are skipped.
 /// </summary>
-internal static class PrometheusText
+public static class PrometheusText
 {
+    /// <summary>Every sample of <paramref name="text"/>, in order; <see cref="FormatException"/> at a line that is not one.</summary>
     public static IEnumerable<MetricSample> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -1,18 +1,20 @@
-namespace Streams.LoadTest;
+namespace Streams.Telemetry.Scraping;
 
 /// <summary>
 /// A Prometheus histogram's cumulative buckets (upper bound → count of observations at or below it), and the
 /// quantile Prometheus' <c>histogram_quantile</c> gives for them.
 /// </summary>
-internal sealed class HistogramBuckets
+public sealed class HistogramBuckets
 {
     private readonly SortedDictionary<double, double> _counts = [];
 
+    /// <summary>The cumulative count at or below each upper bound, lowest bound first.</summary>
     public IReadOnlyDictionary<double, double> Counts => _counts;
 
     /// <summary>Observations in all buckets (the <c>+Inf</c> bucket's count).</summary>
     public double Total => _counts.TryGetValue(double.PositiveInfinity, out var total) ? total : 0;
 
+    /// <summary>Adds <paramref name="count"/> to the bucket of <paramref name="upperBound"/> (several services' counts sum).</summary>
     public void Add(double upperBound, double count) =>
         _counts[upperBound] = _counts.GetValueOrDefault(upperBound) + count;
 

@@ -1,0 +1,29 @@
+namespace Streams.Ui;
+
+/// <summary>The SRE page's settings: the <c>Streams:Ui</c> configuration section.</summary>
+public sealed class UiOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Streams:Ui";
+
+    /// <summary>The <c>/metrics</c> URLs scraped for lag, circuit state and delivery rates; empty: this process's own metrics.</summary>
+    public List<string> MetricsUrls { get; set; } = [];
+
+    /// <summary>How often the metrics are scraped, and the page refreshed.</summary>
+    public int ScrapeIntervalSeconds { get; set; } = 15;
+
+    /// <summary>How much scraped history is kept in memory.</summary>
+    public int HistoryMinutes { get; set; } = 60;
+
+    /// <summary>Where the auditor's <c>GET /v1/loss</c> is; empty: the auditor role of this process.</summary>
+    public string AuditorUrl { get; set; } = "";
+
+    /// <summary>Where the page's event search finds <c>GET /v1/events/{source}/{id}</c>; empty: this process (ingest runs here).</summary>
+    public string IngestUrl { get; set; } = "";
+
+    /// <summary>Whether a redrive needs an operator key; without any configured, no redrive is allowed.</summary>
+    public bool RequireApiKey { get; set; } = true;
+
+    /// <summary>The operators allowed to redrive, by the SHA-256 of their key.</summary>
+    public List<OperatorKeyOptions> OperatorKeys { get; set; } = [];
+}

@@ -1,0 +1,54 @@
+using System.Net;
+
+namespace Streams.Ui.Tests;
+
+/// <summary>The page's files come out of the assembly with their types and a policy that keeps the page to its own files.</summary>
+public sealed class PageAssetTests
+{
+    [Fact]
+    public async Task Get_Ui_RedirectsToTheFolderSoRelativeLinksResolve()
+    {
+        // Arrange
+        await using var host = await UiHost.StartAsync();
+
+        // Act
+        using var answer = await host.Http.GetAsync(new Uri("/ui", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal("/ui/", answer.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/ui/", "text/html")]
+    [InlineData("/ui/js/main.js", "text/javascript")]
+    [InlineData("/ui/vendor/uplot/uPlot.esm.js", "text/javascript")]
+    [InlineData("/ui/app.css", "text/css")]
+    public async Task Get_PageFile_AnswersItWithItsTypeAndTheContentSecurityPolicy(string path, string mediaType)
+    {
+        // Arrange
+        await using var host = await UiHost.StartAsync(new Dictionary<string, string?> { ["Streams:Ui:IngestUrl"] = "http://ingest.example:8080/" });
+
+        // Act
+        using var answer = await host.Http.GetAsync(new Uri(path, UriKind.Relative));
+
+        // Assert: the search may call the configured ingest, nothing else outside this origin.
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(mediaType, answer.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("connect-src 'self' http://ingest.example:8080;", answer.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.NotEmpty(await answer.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Get_UnknownFile_Answers404()
+    {
+        // Arrange
+        await using var host = await UiHost.StartAsync();
+
+        // Act
+        using var answer = await host.Http.GetAsync(new Uri("/ui/nothing.js", UriKind.Relative));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+    }
+}
