@@ -1,0 +1,20 @@
+namespace Streams.Receipts;
+
+/// <summary>
+/// The stages that write receipts, as they appear in a receipt's key: one record per (event, stage), so compaction
+/// keeps the latest of each stage and every stage of an event stays answerable.
+/// </summary>
+public static class ReceiptStages
+{
+    /// <summary>Ingest: the event is on the ingested topic.</summary>
+    public const string Accepted = "accepted";
+
+    /// <summary>The normaliser: normalised, filtered, duplicate or dead-lettered.</summary>
+    public const string Normaliser = "normaliser";
+
+    /// <summary>The prefix of a subscription's stage, written by egress and the retrier.</summary>
+    public const string SubscriptionPrefix = "subscription:";
+
+    /// <summary>The stage of one subscription's delivery, e.g. <c>subscription:shop</c>.</summary>
+    public static string Subscription(string name) => SubscriptionPrefix + name;
+}

@@ -1,0 +1,112 @@
+using System.Text;
+
+namespace Streams.Receipts;
+
+/// <summary>
+/// The in-memory index of receipts by event identity, bounded to <c>MaxEvents</c> events: past it the event that
+/// entered first is forgotten (its later receipts would bring it back, partial). Each stage keeps its latest receipt.
+/// Pure logic, no Kafka: <see cref="ReceiptIndex"/> feeds it from the topic. Thread-safe.
+/// </summary>
+public sealed class ReceiptStore(int maxEvents)
+{
+    private static readonly byte[] AcceptedStage = Encoding.UTF8.GetBytes(ReceiptStages.Accepted);
+    private static readonly byte[] NormaliserStage = Encoding.UTF8.GetBytes(ReceiptStages.Normaliser);
+    private static readonly byte[] SubscriptionPrefix = Encoding.UTF8.GetBytes(ReceiptStages.SubscriptionPrefix);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<ulong, EventReceipts> _events = [];
+    private readonly Queue<ulong> _arrivals = new();
+    private readonly List<(byte[] Utf8, string Name)> _names = [];
+
+    /// <summary>Events held.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events.Count;
+            }
+        }
+    }
+
+    /// <summary>Takes one receipt record; false (and nothing kept) when its key or value is not a receipt's.</summary>
+    public bool Add(ReadOnlySpan<byte> key, byte[]? value)
+    {
+        if (value is null || !ReceiptKey.TryRead(key, out var stage, out var identity) || !ReceiptValueCodec.TryDecode(value, out _))
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            if (stage.SequenceEqual(AcceptedStage))
+            {
+                EventOf(identity).Accepted = value;
+            }
+            else if (stage.SequenceEqual(NormaliserStage))
+            {
+                EventOf(identity).Normaliser = value;
+            }
+            else if (stage.StartsWith(SubscriptionPrefix))
+            {
+                EventOf(identity).SetSubscription(Name(stage[SubscriptionPrefix.Length..]), value);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The receipts of the event with <paramref name="identity"/>, decoded; null when none are held.</summary>
+    public (Receipt? Accepted, Receipt? Normaliser, IReadOnlyList<KeyValuePair<string, Receipt>> Subscriptions)? Find(ulong identity)
+    {
+        lock (_gate)
+        {
+            if (!_events.TryGetValue(identity, out var receipts))
+            {
+                return null;
+            }
+
+            return (Decode(receipts.Accepted), Decode(receipts.Normaliser), [.. receipts.Subscriptions.Select(s => new KeyValuePair<string, Receipt>(s.Key, Decode(s.Value)!.Value))]);
+        }
+    }
+
+    private static Receipt? Decode(byte[]? value) => value is not null && ReceiptValueCodec.TryDecode(value, out var receipt) ? receipt : null;
+
+    private EventReceipts EventOf(ulong identity)
+    {
+        if (_events.TryGetValue(identity, out var receipts))
+        {
+            return receipts;
+        }
+
+        if (_events.Count >= maxEvents)
+        {
+            _events.Remove(_arrivals.Dequeue());
+        }
+
+        receipts = new EventReceipts();
+        _events.Add(identity, receipts);
+        _arrivals.Enqueue(identity);
+        return receipts;
+    }
+
+    // Subscriptions are few: one string per name, shared by every event, instead of one per record.
+    private string Name(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var (bytes, name) in _names)
+        {
+            if (utf8.SequenceEqual(bytes))
+            {
+                return name;
+            }
+        }
+
+        var added = Encoding.UTF8.GetString(utf8);
+        _names.Add((utf8.ToArray(), added));
+        return added;
+    }
+}
