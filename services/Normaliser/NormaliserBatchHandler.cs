@@ -115,7 +115,8 @@ public sealed class NormaliserBatchHandler(
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var (result, outcome, position) in tally.Receipts)
         {
-            receipts.Write(ReceiptStages.Normaliser, result.Source, result.Id, new Receipt(outcome, now)
+            var stage = outcome == ReceiptOutcome.Duplicate ? ReceiptStages.Duplicate : ReceiptStages.Normaliser;
+            receipts.Write(stage, result.Source, result.Id, new Receipt(outcome, now)
             {
                 Partition = position?.Partition,
                 Offset = position?.Offset,

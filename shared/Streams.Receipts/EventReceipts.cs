@@ -12,6 +12,8 @@ internal sealed class EventReceipts
 
     public byte[]? Normaliser { get; set; }
 
+    public byte[]? Duplicate { get; set; }
+
     public IReadOnlyList<KeyValuePair<string, byte[]>> Subscriptions => _subscriptions;
 
     /// <summary>Keeps <paramref name="value"/> as the subscription's latest receipt (compaction's rule: the later record wins).</summary>

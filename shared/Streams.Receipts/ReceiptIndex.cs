@@ -36,8 +36,8 @@ public sealed partial class ReceiptIndex(
         var progress = _progress;
         var behind = progress.Length == 0 ? 0 : progress[ReceiptPartitioner.For(identity, progress.Length)].Behind;
         return found is { } receipts
-            ? new ReceiptLookup(receipts.Accepted, receipts.Normaliser, receipts.Subscriptions, behind, progress.Length > 0)
-            : new ReceiptLookup(null, null, [], behind, progress.Length > 0);
+            ? new ReceiptLookup(receipts.Accepted, receipts.Normaliser, receipts.Duplicate, receipts.Subscriptions, behind, progress.Length > 0)
+            : new ReceiptLookup(null, null, null, [], behind, progress.Length > 0);
     }
 
     /// <inheritdoc />

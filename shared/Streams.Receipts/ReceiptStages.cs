@@ -9,8 +9,14 @@ public static class ReceiptStages
     /// <summary>Ingest: the event is on the ingested topic.</summary>
     public const string Accepted = "accepted";
 
-    /// <summary>The normaliser: normalised, filtered, duplicate or dead-lettered.</summary>
+    /// <summary>The normaliser: normalised, filtered or dead-lettered.</summary>
     public const string Normaliser = "normaliser";
+
+    /// <summary>
+    /// The normaliser suppressed a copy as a duplicate. A stage of its own, so a sender's retry never overwrites (nor
+    /// compaction removes) the receipt of the copy that went through.
+    /// </summary>
+    public const string Duplicate = "normaliser:duplicate";
 
     /// <summary>The prefix of a subscription's stage, written by egress and the retrier.</summary>
     public const string SubscriptionPrefix = "subscription:";

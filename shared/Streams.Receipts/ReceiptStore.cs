@@ -11,6 +11,7 @@ public sealed class ReceiptStore(int maxEvents)
 {
     private static readonly byte[] AcceptedStage = Encoding.UTF8.GetBytes(ReceiptStages.Accepted);
     private static readonly byte[] NormaliserStage = Encoding.UTF8.GetBytes(ReceiptStages.Normaliser);
+    private static readonly byte[] DuplicateStage = Encoding.UTF8.GetBytes(ReceiptStages.Duplicate);
     private static readonly byte[] SubscriptionPrefix = Encoding.UTF8.GetBytes(ReceiptStages.SubscriptionPrefix);
     private readonly Lock _gate = new();
     private readonly Dictionary<ulong, EventReceipts> _events = [];
@@ -47,6 +48,10 @@ public sealed class ReceiptStore(int maxEvents)
             {
                 EventOf(identity).Normaliser = value;
             }
+            else if (stage.SequenceEqual(DuplicateStage))
+            {
+                EventOf(identity).Duplicate = value;
+            }
             else if (stage.StartsWith(SubscriptionPrefix))
             {
                 EventOf(identity).SetSubscription(Name(stage[SubscriptionPrefix.Length..]), value);
@@ -61,7 +66,7 @@ public sealed class ReceiptStore(int maxEvents)
     }
 
     /// <summary>The receipts of the event with <paramref name="identity"/>, decoded; null when none are held.</summary>
-    public (Receipt? Accepted, Receipt? Normaliser, IReadOnlyList<KeyValuePair<string, Receipt>> Subscriptions)? Find(ulong identity)
+    public (Receipt? Accepted, Receipt? Normaliser, Receipt? Duplicate, IReadOnlyList<KeyValuePair<string, Receipt>> Subscriptions)? Find(ulong identity)
     {
         lock (_gate)
         {
@@ -70,7 +75,7 @@ public sealed class ReceiptStore(int maxEvents)
                 return null;
             }
 
-            return (Decode(receipts.Accepted), Decode(receipts.Normaliser), [.. receipts.Subscriptions.Select(s => new KeyValuePair<string, Receipt>(s.Key, Decode(s.Value)!.Value))]);
+            return (Decode(receipts.Accepted), Decode(receipts.Normaliser), Decode(receipts.Duplicate), [.. receipts.Subscriptions.Select(s => new KeyValuePair<string, Receipt>(s.Key, Decode(s.Value)!.Value))]);
         }
     }
 

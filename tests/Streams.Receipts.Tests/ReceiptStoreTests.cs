@@ -47,6 +47,22 @@ public sealed class ReceiptStoreTests
     }
 
     [Fact]
+    public void Add_DuplicateAfterNormalised_KeepsBoth()
+    {
+        // Arrange
+        var store = new ReceiptStore(maxEvents: 10);
+        Add(store, ReceiptStages.Normaliser, "/s", "1", new Receipt(ReceiptOutcome.Normalised, 1) { Partition = 0, Offset = 5 });
+
+        // Act: the sender resent it and the normaliser suppressed the copy.
+        Add(store, ReceiptStages.Duplicate, "/s", "1", new Receipt(ReceiptOutcome.Duplicate, 2));
+
+        // Assert
+        var found = store.Find(EventIdentity.Of("/s", "1"))!.Value;
+        Assert.Equal(ReceiptOutcome.Normalised, found.Normaliser?.Outcome);
+        Assert.Equal(ReceiptOutcome.Duplicate, found.Duplicate?.Outcome);
+    }
+
+    [Fact]
     public void Add_PastMaxEvents_ForgetsTheOldestEventFirst()
     {
         // Arrange

@@ -23,8 +23,9 @@ public sealed record EventReceiptView(
         ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(topics);
         var accepted = lookup.Accepted is { } a ? new AcceptedView(topics.Ingested, a.Partition, a.Offset, Time(a.TimeMs)) : null;
-        var normaliser = lookup.Normaliser is { } n
-            ? new NormaliserView(ReceiptOutcomeNames.Of(n.Outcome), NormaliserTopic(n.Outcome, topics), n.Partition, n.Offset, Time(n.TimeMs), n.Reason)
+        var duplicateAt = lookup.Duplicate is { } d ? Time(d.TimeMs) : null;
+        var normaliser = (lookup.Normaliser ?? lookup.Duplicate) is { } n
+            ? new NormaliserView(ReceiptOutcomeNames.Of(n.Outcome), NormaliserTopic(n.Outcome, topics), n.Partition, n.Offset, Time(n.TimeMs), n.Reason, duplicateAt)
             : null;
         var subscriptions = lookup.Subscriptions
             .OrderBy(s => s.Key, StringComparer.Ordinal)
