@@ -175,24 +175,28 @@ public sealed class IngestEndpoint(
         RecordAcknowledged(events, identities, receivedAt);
         if (positions is not null)
         {
-            WriteReceipts(events, positions);
+            WriteReceipts(events, identities, positions);
         }
 
         return Results.Ok(new { accepted = events.Count });
     }
 
-    private void WriteReceipts(IReadOnlyList<ValidEvent> events, RecordPosition[] positions)
+    private void WriteReceipts(IReadOnlyList<ValidEvent> events, ulong[] identities, RecordPosition[] positions)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var batch = receipts.StartBatch();
         for (var index = 0; index < events.Count; index++)
         {
             var position = positions[index];
-            receipts.Write(
+            batch.Add(
                 ReceiptStages.Accepted,
                 events[index].Source,
                 events[index].Id,
+                identities[index],
                 new Receipt(ReceiptOutcome.Accepted, now) { Partition = position.Partition, Offset = position.Offset });
         }
+
+        receipts.Write(batch);
     }
 
     private void RecordAcknowledged(IReadOnlyList<ValidEvent> events, ulong[] identities, long receivedAt)

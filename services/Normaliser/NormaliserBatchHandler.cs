@@ -113,10 +113,11 @@ public sealed class NormaliserBatchHandler(
     private void WriteReceipts(BatchTally tally)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var batch = receipts.StartBatch();
         foreach (var (result, outcome, position) in tally.Receipts)
         {
             var stage = outcome == ReceiptOutcome.Duplicate ? ReceiptStages.Duplicate : ReceiptStages.Normaliser;
-            receipts.Write(stage, result.Source, result.Id, new Receipt(outcome, now)
+            batch.Add(stage, result.Source, result.Id, new Receipt(outcome, now)
             {
                 Partition = position?.Partition,
                 Offset = position?.Offset,
@@ -128,6 +129,8 @@ public sealed class NormaliserBatchHandler(
                 },
             });
         }
+
+        receipts.Write(batch);
     }
 
     /// <summary>Writes the event on; false when it is a duplicate and was suppressed instead.</summary>

@@ -25,9 +25,12 @@ public sealed class SubscriptionReceipts(ReceiptWriter writer)
         }
 
         var stage = _stages.GetOrAdd(subscription, ReceiptStages.Subscription);
+        var batch = writer.StartBatch();
         foreach (var cloudEvent in events)
         {
-            writer.Write(stage, cloudEvent.Source, cloudEvent.Id, receipt);
+            batch.Add(stage, cloudEvent.Source, cloudEvent.Id, receipt);
         }
+
+        writer.Write(batch);
     }
 }

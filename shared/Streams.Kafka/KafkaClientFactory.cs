@@ -126,6 +126,20 @@ public sealed class KafkaClientFactory(
     }
 
     /// <summary>
+    /// A consumer for a reader that assigns itself partitions, commits nothing and needs only each record's key, value,
+    /// partition and offset (the receipt index): no topic name, timestamp or headers are marshalled per record, and idle
+    /// fetches wait as long as other readers off the delivery path.
+    /// </summary>
+    public IConsumer<byte[]?, byte[]> CreateKeyValueReader(string name)
+    {
+        var config = ConsumerConfig(name);
+        config.EnableAutoCommit = false;
+        config.ConsumeResultFields = "none";
+        config.FetchWaitMaxMs = Math.Max(_options.FetchWaitMaxMs, OffPathFetchWaitMs);
+        return BuildConsumer(config, name, handlers: null);
+    }
+
+    /// <summary>
     /// The consumer of a <see cref="ConsumerEngine"/>: offsets are stored by hand, only once their record's work is durable,
     /// and the client commits the stored ones in the background and when partitions are revoked (never when they are
     /// lost); cooperative-sticky assignment, so a rebalance moves only the partitions that change owner.

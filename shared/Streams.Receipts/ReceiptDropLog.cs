@@ -15,13 +15,14 @@ public sealed partial class ReceiptDropLog(StreamsMetrics metrics, TimeProvider 
     private long _unlogged;
     private long _lastLoggedAt = long.MinValue;
 
-    /// <summary>Counts one lost receipt, and logs when the last line is older than <see cref="Interval"/>.</summary>
+    /// <summary>Counts lost receipts, and logs when the last line is older than <see cref="Interval"/>.</summary>
     /// <param name="reason">The metric's reason label.</param>
     /// <param name="detail">What went wrong, for the log line.</param>
-    public void Dropped(string reason, string detail)
+    /// <param name="count">How many receipts were lost (1 for a producer error that lost none by itself).</param>
+    public void Dropped(string reason, string detail, int count = 1)
     {
-        metrics.CountReceiptDropped(reason);
-        var unlogged = Interlocked.Increment(ref _unlogged);
+        metrics.CountReceiptDropped(reason, count);
+        var unlogged = Interlocked.Add(ref _unlogged, count);
         var now = clock.GetTimestamp();
         var last = Interlocked.Read(ref _lastLoggedAt);
         if ((last != long.MinValue && clock.GetElapsedTime(last, now) < Interval) || Interlocked.CompareExchange(ref _lastLoggedAt, now, last) != last)

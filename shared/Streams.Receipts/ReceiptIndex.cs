@@ -49,13 +49,13 @@ public sealed partial class ReceiptIndex(
         }
 
         await topics.WhenReadyAsync(ReceiptWriter.TopicsRole, stoppingToken);
-        // Consume() blocks: off the host's thread.
-        await Task.Run(() => Read(stoppingToken), stoppingToken);
+        // Consume() blocks: on a thread of its own, not the host's nor the pool's (ingest's requests run there).
+        await Task.Factory.StartNew(() => Read(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private void Read(CancellationToken stopping)
     {
-        using var consumer = clients.CreateConsumer("streams-receipt-index");
+        using var consumer = clients.CreateKeyValueReader("streams-receipt-index");
         var partitions = Partitions(consumer, stopping);
         consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
         var next = new long[partitions.Count];
@@ -66,11 +66,19 @@ public sealed partial class ReceiptIndex(
         {
             while (!stopping.IsCancellationRequested)
             {
-                var result = consumer.Consume(ConsumeWait);
-                if (result?.Message is { } message)
+                try
                 {
-                    _store.Add(message.Key, message.Value);
-                    next[result.Partition.Value] = result.Offset.Value + 1;
+                    var result = consumer.Consume(ConsumeWait);
+                    if (result?.Message is { } message)
+                    {
+                        _store.AddBatch(message.Value);
+                        next[result.Partition.Value] = result.Offset.Value + 1;
+                    }
+                }
+                catch (ConsumeException exception) when (!exception.Error.IsFatal)
+                {
+                    // A lookup index must not stop the ingest host: the client retries by itself, and lookups say how far behind it is.
+                    LogConsumeFailed(_topic, exception.Error.Reason);
                 }
 
                 if (DateTime.UtcNow - lastEnds >= EndsInterval)
@@ -143,6 +151,9 @@ public sealed partial class ReceiptIndex(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Receipt index reading {Topic} ({Partitions} partitions, {Behind} records to catch up)")]
     private partial void LogReading(string topic, int partitions, long behind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Receipt index could not read {Topic}: {Reason}")]
+    private partial void LogConsumeFailed(string topic, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receipt index could not look up {Topic}: {Reason}")]
     private partial void LogMetadataFailed(string topic, string reason);

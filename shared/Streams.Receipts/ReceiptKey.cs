@@ -15,20 +15,32 @@ public static class ReceiptKey
     /// <summary>The key of <paramref name="stage"/>'s receipt for the event (<paramref name="source"/>, <paramref name="id"/>).</summary>
     public static byte[] Encode(string stage, string source, string id)
     {
-        ArgumentNullException.ThrowIfNull(stage);
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(id);
-        var key = new byte[Encoding.UTF8.GetByteCount(stage) + Encoding.UTF8.GetByteCount(source) + Encoding.UTF8.GetByteCount(id) + 2];
-        var written = Encoding.UTF8.GetBytes(stage, key);
-        key[written++] = Separator;
-        written += Encoding.UTF8.GetBytes(source, key.AsSpan(written));
-        key[written++] = Separator;
-        Encoding.UTF8.GetBytes(id, key.AsSpan(written));
+        var key = new byte[Length(stage, source, id)];
+        Write(stage, source, id, key);
         return key;
     }
 
+    /// <summary>How many bytes the key takes.</summary>
+    public static int Length(string stage, string source, string id)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(id);
+        return Encoding.UTF8.GetByteCount(stage) + Encoding.UTF8.GetByteCount(source) + Encoding.UTF8.GetByteCount(id) + 2;
+    }
+
+    /// <summary>Writes the key into <paramref name="key"/>, which holds exactly <see cref="Length"/> bytes.</summary>
+    public static void Write(string stage, string source, string id, Span<byte> key)
+    {
+        var written = Encoding.UTF8.GetBytes(stage, key);
+        key[written++] = Separator;
+        written += Encoding.UTF8.GetBytes(source, key[written..]);
+        key[written++] = Separator;
+        Encoding.UTF8.GetBytes(id, key[written..]);
+    }
+
     /// <summary>The event's identity, the same as <see cref="EventIdentity.Of"/> of its source and id.</summary>
-    public static ulong Identity(byte[] key) => EventIdentity.OfUtf8(Event(key));
+    public static ulong Identity(ReadOnlySpan<byte> key) => EventIdentity.OfUtf8(key[(key.IndexOf(Separator) + 1)..]);
 
     /// <summary>Splits a key into its stage (as UTF-8) and the event's identity; false when it is not a receipt key.</summary>
     public static bool TryRead(ReadOnlySpan<byte> key, out ReadOnlySpan<byte> stage, out ulong identity)
@@ -45,6 +57,4 @@ public static class ReceiptKey
         identity = EventIdentity.OfUtf8(key[(first + 1)..]);
         return true;
     }
-
-    private static ReadOnlySpan<byte> Event(byte[] key) => key.AsSpan(key.AsSpan().IndexOf(Separator) + 1);
 }

@@ -12,8 +12,12 @@ public sealed class ReceiptOptions
     /// <summary><c>retention.ms</c> of the receipts topic: how long a receipt can be looked up at most.</summary>
     public long RetentionMs { get; set; } = (long)TimeSpan.FromDays(7).TotalMilliseconds;
 
-    /// <summary>Events the lookup index of an ingest process holds; past it the oldest are forgotten first.</summary>
-    public int MaxEvents { get; set; } = 1_000_000;
+    /// <summary>
+    /// Events the lookup index of an ingest process holds; past it the oldest are forgotten first. About 300 bytes
+    /// each with one subscription (ReceiptStoreTests measures it), so the default costs some 150 MB of the ingest pod's
+    /// 512 MiB limit.
+    /// </summary>
+    public int MaxEvents { get; set; } = 500_000;
 
     /// <summary>
     /// How long the receipt producer gathers records before it sends: receipts are status, not the delivery promise,

@@ -30,10 +30,14 @@ public sealed class ReceiptStore(int maxEvents)
         }
     }
 
-    /// <summary>Takes one receipt record; false (and nothing kept) when its key or value is not a receipt's.</summary>
+    /// <summary>Takes every receipt of one record's value (<see cref="ReceiptBatchCodec"/>); false when it is not a whole batch.</summary>
+    public bool AddBatch(byte[]? value) =>
+        value is not null && ReceiptBatchCodec.TryRead(value, (key, receipt) => Add(key, receipt.ToArray()));
+
+    /// <summary>Takes one receipt; false (and nothing kept) when its key or value is not a receipt's.</summary>
     public bool Add(ReadOnlySpan<byte> key, byte[]? value)
     {
-        if (value is null || !ReceiptKey.TryRead(key, out var stage, out var identity) || !ReceiptValueCodec.TryDecode(value, out _))
+        if (value is null || !ReceiptKey.TryRead(key, out var stage, out var identity) || !ReceiptValueCodec.IsReceipt(value))
         {
             return false;
         }
@@ -75,7 +79,11 @@ public sealed class ReceiptStore(int maxEvents)
                 return null;
             }
 
-            return (Decode(receipts.Accepted), Decode(receipts.Normaliser), Decode(receipts.Duplicate), [.. receipts.Subscriptions.Select(s => new KeyValuePair<string, Receipt>(s.Key, Decode(s.Value)!.Value))]);
+            // Values were only checked for their header on the way in: one that does not decode is left out.
+            return (Decode(receipts.Accepted), Decode(receipts.Normaliser), Decode(receipts.Duplicate), [.. receipts.Subscriptions
+                .Select(s => (s.Key, Receipt: Decode(s.Value)))
+                .Where(s => s.Receipt is not null)
+                .Select(s => new KeyValuePair<string, Receipt>(s.Key, s.Receipt!.Value))]);
         }
     }
 

@@ -29,18 +29,26 @@ public static class ReceiptValueCodec
     /// <summary>The value of <paramref name="receipt"/>.</summary>
     public static byte[] Encode(in Receipt receipt)
     {
-        var reason = receipt.Reason is { Length: > MaxReasonChars } full ? full[..MaxReasonChars] : receipt.Reason;
-        var length = FixedLength
-            + (receipt.Partition is null ? 0 : 4)
-            + (receipt.Offset is null ? 0 : 8)
-            + (receipt.Status is null ? 0 : 4)
-            + (receipt.Attempts is null ? 0 : 4)
-            + TextLength(receipt.WebhookId)
-            + TextLength(receipt.Tier)
-            + (receipt.NextAttemptMs is null ? 0 : 8)
-            + TextLength(reason);
-        var value = new byte[length];
-        var span = value.AsSpan();
+        var value = new byte[Length(receipt)];
+        Write(receipt, value);
+        return value;
+    }
+
+    /// <summary>How many bytes <see cref="Write"/> writes for <paramref name="receipt"/>.</summary>
+    public static int Length(in Receipt receipt) =>
+        FixedLength
+        + (receipt.Partition is null ? 0 : 4)
+        + (receipt.Offset is null ? 0 : 8)
+        + (receipt.Status is null ? 0 : 4)
+        + (receipt.Attempts is null ? 0 : 4)
+        + TextLength(receipt.WebhookId)
+        + TextLength(receipt.Tier)
+        + (receipt.NextAttemptMs is null ? 0 : 8)
+        + TextLength(Reason(receipt));
+
+    /// <summary>Writes the value of <paramref name="receipt"/> into <paramref name="span"/>, which holds at least <see cref="Length"/> bytes.</summary>
+    public static void Write(in Receipt receipt, Span<byte> span)
+    {
         span[0] = Version;
         span[1] = (byte)receipt.Outcome;
         BinaryPrimitives.WriteInt64LittleEndian(span[2..], receipt.TimeMs);
@@ -83,16 +91,19 @@ public static class ReceiptValueCodec
             at += 8;
         }
 
-        flags |= WriteText(span, ref at, reason, HasReason);
+        flags |= WriteText(span, ref at, Reason(receipt), HasReason);
         span[10] = flags;
-        return value;
     }
+
+    /// <summary>Whether <paramref name="value"/> starts like a receipt this version wrote: what a reader checks before keeping it undecoded.</summary>
+    public static bool IsReceipt(ReadOnlySpan<byte> value) =>
+        value.Length >= FixedLength && value[0] == Version && Enum.IsDefined((ReceiptOutcome)value[1]);
 
     /// <summary>Reads a value; false when it is not one this version wrote (a newer writer, or not a receipt).</summary>
     public static bool TryDecode(ReadOnlySpan<byte> value, out Receipt receipt)
     {
         receipt = default;
-        if (value.Length < FixedLength || value[0] != Version || !Enum.IsDefined((ReceiptOutcome)value[1]))
+        if (!IsReceipt(value))
         {
             return false;
         }
@@ -121,6 +132,8 @@ public static class ReceiptValueCodec
             return false;
         }
     }
+
+    private static string? Reason(in Receipt receipt) => receipt.Reason is { Length: > MaxReasonChars } full ? full[..MaxReasonChars] : receipt.Reason;
 
     private static int TextLength(string? text) => text is null ? 0 : 2 + Encoding.UTF8.GetByteCount(text);
 

@@ -17,6 +17,7 @@ namespace Streams.Receipts;
 /// <remarks>
 /// The partition is set explicitly from the event's identity (<see cref="ReceiptPartitioner"/>), which needs the topic's
 /// partition count: it is looked up once the topic is ready, and receipts before that are dropped as <c>topic_unknown</c>.
+/// A write's receipts that fall in one partition go as one record (<see cref="ReceiptBatch"/>, <see cref="ReceiptBatchCodec"/>).
 /// </remarks>
 public sealed partial class ReceiptWriter : BackgroundService
 {
@@ -32,7 +33,8 @@ public sealed partial class ReceiptWriter : BackgroundService
     private readonly ReceiptDropLog _drops;
     private readonly StreamsMetrics _metrics;
     private readonly ILogger<ReceiptWriter> _logger;
-    private volatile int _partitions;
+    // The topic's partitions, made once so a record allocates no TopicPartition; null until the topic is known.
+    private volatile TopicPartition[]? _partitions;
 
     /// <summary>Creates the receipt producer when receipts are enabled.</summary>
     public ReceiptWriter(
@@ -59,40 +61,45 @@ public sealed partial class ReceiptWriter : BackgroundService
     /// <summary>Whether receipts are written; when false, callers skip the work of preparing them.</summary>
     public bool Enabled { get; }
 
-    /// <summary>Hands one receipt to the producer; never throws for Kafka's sake and never waits.</summary>
-    /// <param name="stage">The stage (<see cref="ReceiptStages"/>).</param>
-    /// <param name="source">The event's <c>source</c>.</param>
-    /// <param name="id">The event's <c>id</c>.</param>
-    /// <param name="receipt">What the stage did.</param>
-    public void Write(string stage, string source, string id, in Receipt receipt)
+    /// <summary>A batch to add this write's receipts to; give it to <see cref="Write(ReceiptBatch)"/> once they are all in.</summary>
+    public ReceiptBatch StartBatch() => new(_partitions?.Length ?? 0);
+
+    /// <summary>Hands the batch's receipts to the producer, a record per partition; never throws for Kafka's sake and never waits.</summary>
+    public void Write(ReceiptBatch batch)
     {
-        if (_producer is null)
-        {
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(batch);
         var partitions = _partitions;
-        if (partitions == 0)
+        if (_producer is null || batch.Count == 0)
         {
-            _drops.Dropped("topic_unknown", $"the partitions of {_topic} are not known yet");
             return;
         }
 
-        var key = ReceiptKey.Encode(stage, source, id);
-        var partition = new TopicPartition(_topic, ReceiptPartitioner.For(ReceiptKey.Identity(key), partitions));
-        try
+        if (partitions is null)
         {
-            _producer.Produce(partition, new Message<byte[]?, byte[]> { Key = key, Value = ReceiptValueCodec.Encode(receipt) });
-            _metrics.CountReceiptsWritten();
+            _drops.Dropped("topic_unknown", $"{batch.Count} receipts: the partitions of {_topic} are not known yet", batch.Count);
+            return;
         }
-        catch (ProduceException<byte[]?, byte[]> exception)
+
+        foreach (var (partition, value) in batch.Values())
         {
-            _drops.Dropped(exception.Error.Code == ErrorCode.Local_QueueFull ? "queue_full" : "producer_error", exception.Error.Reason);
+            try
+            {
+                // Unique to this write, since a compacted topic takes no record without a key.
+                _producer.Produce(partitions[partition], new Message<byte[]?, byte[]> { Key = Guid.NewGuid().ToByteArray(), Value = value.ToArray() });
+            }
+            catch (ProduceException<byte[]?, byte[]> exception)
+            {
+                _drops.Dropped(exception.Error.Code == ErrorCode.Local_QueueFull ? "queue_full" : "producer_error", exception.Error.Reason, batch.Count);
+                return;
+            }
+            catch (KafkaException exception)
+            {
+                _drops.Dropped("producer_error", exception.Error.Reason, batch.Count);
+                return;
+            }
         }
-        catch (KafkaException exception)
-        {
-            _drops.Dropped("producer_error", exception.Error.Reason);
-        }
+
+        _metrics.CountReceiptsWritten(batch.Count);
     }
 
     /// <inheritdoc />
@@ -118,16 +125,18 @@ public sealed partial class ReceiptWriter : BackgroundService
 
         await _topics.WhenReadyAsync(TopicsRole, stoppingToken);
         using var admin = new DependentAdminClientBuilder(_producer.Handle).Build();
-        while (!stoppingToken.IsCancellationRequested && _partitions == 0)
+        var count = 0;
+        while (!stoppingToken.IsCancellationRequested && count == 0)
         {
-            _partitions = await Task.Run(() => PartitionCount(admin), stoppingToken);
-            if (_partitions == 0)
+            count = await Task.Run(() => PartitionCount(admin), stoppingToken);
+            if (count == 0)
             {
                 await Task.Delay(MetadataRetry, stoppingToken);
             }
         }
 
-        LogWriting(_topic, _partitions);
+        _partitions = [.. Enumerable.Range(0, count).Select(partition => new TopicPartition(_topic, partition))];
+        LogWriting(_topic, count);
     }
 
     private int PartitionCount(IAdminClient admin)

@@ -17,9 +17,10 @@ public sealed partial class StreamsMetrics
 
     /// <summary>Counts receipts (or receipt producer errors) lost; receipts are status, so the hop carries on.</summary>
     /// <param name="reason">A short category: <c>queue_full</c>, <c>topic_unknown</c>, <c>producer_error</c>.</param>
-    public void CountReceiptDropped(string reason) =>
+    /// <param name="count">How many.</param>
+    public void CountReceiptDropped(string reason, long count = 1) =>
         OnFirstUse(ref _receiptsDropped, static f => f.CreateCounter("streams_receipts_dropped_total", "Receipts not written, or receipt producer errors, by reason", [Reason]))
-            .WithLabels([reason]).Inc();
+            .WithLabels([reason]).Inc(count);
 
     /// <summary>Sets how many events the receipt index holds.</summary>
     /// <param name="events">Events in the index.</param>

@@ -103,6 +103,39 @@ public sealed class ReceiptStoreTests
         Assert.Equal(0, store.Count);
     }
 
+    [Fact]
+    public void Add_DeliveredEvents_CostAFewHundredBytesEach()
+    {
+        // Arrange: accepted, normalised and delivered to one subscription — the common case MaxEvents is sized for.
+        const int events = 100_000;
+        var store = new ReceiptStore(events);
+        var accepted = ReceiptValueCodec.Encode(new Receipt(ReceiptOutcome.Accepted, 1_764_756_000_123) { Partition = 3, Offset = 1_234_567 });
+        var normalised = ReceiptValueCodec.Encode(new Receipt(ReceiptOutcome.Normalised, 1_764_756_000_130) { Partition = 1, Offset = 7_654_321 });
+        var keys = Enumerable.Range(0, events).Select(i => (
+            Accepted: ReceiptKey.Encode(ReceiptStages.Accepted, "/shop/orders", $"order-{i:D9}"),
+            Normaliser: ReceiptKey.Encode(ReceiptStages.Normaliser, "/shop/orders", $"order-{i:D9}"),
+            Delivered: ReceiptKey.Encode(ReceiptStages.Subscription("billing"), "/shop/orders", $"order-{i:D9}"))).ToList();
+        var delivered = keys.Select(_ => ReceiptValueCodec.Encode(
+            new Receipt(ReceiptOutcome.Delivered, 1_764_756_000_200) { Status = 200, Attempts = 1, WebhookId = "msg_" + new string('a', 32) })).ToList();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        // Act: the values are copies as a consumer hands them over (each record its own array).
+        for (var i = 0; i < events; i++)
+        {
+            store.Add(keys[i].Accepted, (byte[])accepted.Clone());
+            store.Add(keys[i].Normaliser, (byte[])normalised.Clone());
+            store.Add(keys[i].Delivered, delivered[i]);
+        }
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+
+        // Assert: what docs/receipts.md says MaxEvents costs (the delivered values were allocated before, so add them).
+        var perEvent = ((after - before) / (double)events) + 24 + delivered[0].Length;
+        Assert.Equal(events, store.Count);
+        Assert.InRange(perEvent, 200, 400);
+        GC.KeepAlive(keys);
+    }
+
     private static void Add(ReceiptStore store, string stage, string source, string id, Receipt receipt) =>
         Assert.True(store.Add(ReceiptKey.Encode(stage, source, id), ReceiptValueCodec.Encode(receipt)));
 }
