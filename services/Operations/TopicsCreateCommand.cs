@@ -10,7 +10,7 @@ namespace Streams.Operations;
 /// <summary>
 /// <c>./streams topics create</c>: creates every topic the pipeline and the registry need, with the configured
 /// partitions, replication factor and <c>min.insync.replicas</c> (the registry's topic compacted, one partition; the
-/// receipts topic compacted and deleted after <c>Streams:Receipts:RetentionMs</c>),
+/// receipts topic deleted after <c>Streams:Receipts:RetentionMs</c>),
 /// through the admin API — or, for the local cluster <c>./streams up</c> started, through its control API, since the
 /// local mock cluster has no CreateTopics. Topics that exist are left alone and checked like the roles check them.
 /// </summary>
@@ -54,11 +54,11 @@ internal sealed class TopicsCreateCommand(KafkaClientFactory clients, string reg
             NumPartitions = topics.Partitions,
             ReplicationFactor = (short)topics.ReplicationFactor,
             Configs = name == topics.Receipts
-                // The latest receipt of each (event, stage) is what lookups need; compaction keeps just that, for the retention.
+                // Kept as long as lookups should answer; each record holds a write's receipts under a key of its own
+                // (ReceiptBatchCodec), so there is nothing for compaction to merge.
                 ? new Dictionary<string, string>
                 {
                     ["min.insync.replicas"] = minInSync,
-                    ["cleanup.policy"] = "compact,delete",
                     ["retention.ms"] = receiptRetentionMs.ToString(CultureInfo.InvariantCulture),
                 }
                 : new Dictionary<string, string> { ["min.insync.replicas"] = minInSync },

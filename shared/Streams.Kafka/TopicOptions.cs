@@ -39,7 +39,7 @@ public sealed class TopicOptions
     /// <summary>Per-hop counts for the loss auditor.</summary>
     public string Audit => Prefix + "audit";
 
-    /// <summary>Per-event receipts, one record per (event, stage), compacted (see <c>shared/Streams.Receipts</c>).</summary>
+    /// <summary>Per-event receipts, a record per hop's write and partition (see <c>shared/Streams.Receipts</c>).</summary>
     public string Receipts => Prefix + "receipts";
 
     /// <summary>The topic of one retry tier.</summary>

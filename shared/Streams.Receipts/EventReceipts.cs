@@ -16,7 +16,7 @@ internal sealed class EventReceipts
 
     public IReadOnlyList<KeyValuePair<string, byte[]>> Subscriptions => _subscriptions;
 
-    /// <summary>Keeps <paramref name="value"/> as the subscription's latest receipt (compaction's rule: the later record wins).</summary>
+    /// <summary>Keeps <paramref name="value"/> as the subscription's latest receipt (the later record wins).</summary>
     public void SetSubscription(string name, byte[] value)
     {
         var index = Array.FindIndex(_subscriptions, entry => entry.Key == name);

@@ -6,7 +6,7 @@ namespace Streams.Receipts;
 /// The value of a receipt record: the receipts of one write that fall in one partition, one after another, each its
 /// entry key (<see cref="ReceiptKey"/>) and value (<see cref="ReceiptValueCodec"/>) with uint16 little-endian lengths,
 /// after a version byte <c>2</c>. Many receipts to a record because a Kafka record per receipt cost the hot path as much
-/// as the event itself (docs/benchmarks.md, "Receipts"); the record's own key is unique to the write.
+/// as the event itself (docs/benchmarks.md, "Receipts"). The record has no key of its own: its partition is set.
 /// </summary>
 public static class ReceiptBatchCodec
 {

@@ -10,7 +10,7 @@ namespace Streams.Receipts;
 
 /// <summary>
 /// Reads every partition of the receipts topic from the beginning — assigned, in no consumer group, committing
-/// nothing — into a <see cref="ReceiptStore"/>, and answers lookups from it. After a restart it reads the compacted
+/// nothing — into a <see cref="ReceiptStore"/>, and answers lookups from it. After a restart it reads the
 /// topic again, so receipts survive the process; until it has caught up, a lookup says how far behind it is.
 /// </summary>
 public sealed partial class ReceiptIndex(

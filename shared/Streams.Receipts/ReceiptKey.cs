@@ -4,8 +4,8 @@ using Streams.Kafka;
 namespace Streams.Receipts;
 
 /// <summary>
-/// A receipt record's key: UTF-8 of <c>stage U+001F source U+001F id</c>. Unique per (event, stage), so compaction
-/// keeps the latest of each stage; what follows the stage is exactly what <see cref="EventIdentity"/> hashes, so a
+/// A receipt's key within its record (<see cref="ReceiptBatchCodec"/>): UTF-8 of <c>stage U+001F source U+001F id</c>.
+/// Unique per (event, stage), so the index keeps the latest of each stage; what follows the stage is exactly what <see cref="EventIdentity"/> hashes, so a
 /// reader finds the event's identity from the key's bytes without decoding a string.
 /// </summary>
 public static class ReceiptKey

@@ -1,8 +1,8 @@
 namespace Streams.Receipts;
 
 /// <summary>
-/// The stages that write receipts, as they appear in a receipt's key: one record per (event, stage), so compaction
-/// keeps the latest of each stage and every stage of an event stays answerable.
+/// The stages that write receipts, as they appear in a receipt's key: the index keeps the latest receipt of each
+/// (event, stage), so every stage of an event stays answerable.
 /// </summary>
 public static class ReceiptStages
 {
@@ -13,8 +13,8 @@ public static class ReceiptStages
     public const string Normaliser = "normaliser";
 
     /// <summary>
-    /// The normaliser suppressed a copy as a duplicate. A stage of its own, so a sender's retry never overwrites (nor
-    /// compaction removes) the receipt of the copy that went through.
+    /// The normaliser suppressed a copy as a duplicate. A stage of its own, so a sender's retry never overwrites the
+    /// receipt of the copy that went through.
     /// </summary>
     public const string Duplicate = "normaliser:duplicate";
 

@@ -35,6 +35,7 @@ public sealed partial class ReceiptWriter : BackgroundService
     private readonly ILogger<ReceiptWriter> _logger;
     // The topic's partitions, made once so a record allocates no TopicPartition; null until the topic is known.
     private volatile TopicPartition[]? _partitions;
+    private int _closing;
 
     /// <summary>Creates the receipt producer when receipts are enabled.</summary>
     public ReceiptWriter(
@@ -74,6 +75,12 @@ public sealed partial class ReceiptWriter : BackgroundService
             return;
         }
 
+        if (Volatile.Read(ref _closing) == 1)
+        {
+            _drops.Dropped("stopping", $"{batch.Count} receipts after the receipt producer closed", batch.Count);
+            return;
+        }
+
         if (partitions is null)
         {
             _drops.Dropped("topic_unknown", $"{batch.Count} receipts: the partitions of {_topic} are not known yet", batch.Count);
@@ -84,8 +91,8 @@ public sealed partial class ReceiptWriter : BackgroundService
         {
             try
             {
-                // Unique to this write, since a compacted topic takes no record without a key.
-                _producer.Produce(partitions[partition], new Message<byte[]?, byte[]> { Key = Guid.NewGuid().ToByteArray(), Value = value.ToArray() });
+                // No record key: the partition is set, and each entry carries its own key.
+                _producer.Produce(partitions[partition], new Message<byte[]?, byte[]> { Key = null, Value = value.ToArray() });
             }
             catch (ProduceException<byte[]?, byte[]> exception)
             {
@@ -105,7 +112,8 @@ public sealed partial class ReceiptWriter : BackgroundService
     /// <inheritdoc />
     public override void Dispose()
     {
-        if (_producer is not null)
+        // Registered as itself and as a hosted service: the container may dispose it twice, the producer only once.
+        if (Interlocked.Exchange(ref _closing, 1) == 0 && _producer is not null)
         {
             // What the hops handed over before the stop still goes out, within a bound: a stop never waits long for status.
             _producer.Flush(FlushTimeout);

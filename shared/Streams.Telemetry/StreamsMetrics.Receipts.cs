@@ -16,7 +16,7 @@ public sealed partial class StreamsMetrics
             .Inc(count);
 
     /// <summary>Counts receipts (or receipt producer errors) lost; receipts are status, so the hop carries on.</summary>
-    /// <param name="reason">A short category: <c>queue_full</c>, <c>topic_unknown</c>, <c>producer_error</c>.</param>
+    /// <param name="reason">A short category: <c>queue_full</c>, <c>topic_unknown</c>, <c>producer_error</c>, <c>stopping</c>.</param>
     /// <param name="count">How many.</param>
     public void CountReceiptDropped(string reason, long count = 1) =>
         OnFirstUse(ref _receiptsDropped, static f => f.CreateCounter("streams_receipts_dropped_total", "Receipts not written, or receipt producer errors, by reason", [Reason]))

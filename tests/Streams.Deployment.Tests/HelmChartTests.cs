@@ -13,7 +13,7 @@ namespace Streams.Deployment.Tests;
 /// </summary>
 public sealed partial class HelmChartTests
 {
-    private static readonly string[] CleanupPolicies = ["delete", "compact", "compact,delete"];
+    private static readonly string[] CleanupPolicies = ["delete", "compact"];
 
     private static readonly string EverySettingValues = Repository.PathOf("tests/Streams.Deployment.Tests/values-every-setting.yaml");
 
@@ -212,9 +212,9 @@ public sealed partial class HelmChartTests
             Assert.Contains(topic.Scalar("spec", "config", "cleanup.policy"), CleanupPolicies);
         });
         Assert.Equal("compact", topics.Single(topic => topic.Scalar("spec", "topicName") == "_schemas").Scalar("spec", "config", "cleanup.policy"));
-        // Receipts: the latest of each (event, stage), kept as long as the services' Streams:Receipts:RetentionMs says.
+        // Receipts: kept as long as the services' Streams:Receipts:RetentionMs says.
         var receipts = topics.Single(topic => topic.Scalar("spec", "topicName") == options.Receipts);
-        Assert.Equal("compact,delete", receipts.Scalar("spec", "config", "cleanup.policy"));
+        Assert.Equal("delete", receipts.Scalar("spec", "config", "cleanup.policy"));
         Assert.Equal(settings.GetProperty("Receipts").GetProperty("RetentionMs").GetInt64().ToString(CultureInfo.InvariantCulture), receipts.Scalar("spec", "config", "retention.ms"));
     }
 
