@@ -17,6 +17,7 @@ public sealed class ReceiptStore(int maxEvents)
     private readonly Dictionary<ulong, EventReceipts> _events = [];
     private readonly Queue<ulong> _arrivals = new();
     private readonly List<(byte[] Utf8, string Name)> _names = [];
+    private ReceiptBatchCodec.EntryAction? _addEntry;
 
     /// <summary>Events held.</summary>
     public int Count
@@ -31,42 +32,32 @@ public sealed class ReceiptStore(int maxEvents)
     }
 
     /// <summary>Takes every receipt of one record's value (<see cref="ReceiptBatchCodec"/>); false when it is not a whole batch.</summary>
-    public bool AddBatch(byte[]? value) =>
-        value is not null && ReceiptBatchCodec.TryRead(value, (key, receipt) => Add(key, receipt.ToArray()));
+    public bool AddBatch(byte[]? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        // One lock a record rather than a receipt: the index thread takes it at the ingest rate, lookups now and then.
+        lock (_gate)
+        {
+            return ReceiptBatchCodec.TryRead(value, _addEntry ??= (key, receipt) => AddLocked(key, receipt.ToArray()));
+        }
+    }
 
     /// <summary>Takes one receipt; false (and nothing kept) when its key or value is not a receipt's.</summary>
     public bool Add(ReadOnlySpan<byte> key, byte[]? value)
     {
-        if (value is null || !ReceiptKey.TryRead(key, out var stage, out var identity) || !ReceiptValueCodec.IsReceipt(value))
+        if (value is null)
         {
             return false;
         }
 
         lock (_gate)
         {
-            if (stage.SequenceEqual(AcceptedStage))
-            {
-                EventOf(identity).Accepted = value;
-            }
-            else if (stage.SequenceEqual(NormaliserStage))
-            {
-                EventOf(identity).Normaliser = value;
-            }
-            else if (stage.SequenceEqual(DuplicateStage))
-            {
-                EventOf(identity).Duplicate = value;
-            }
-            else if (stage.StartsWith(SubscriptionPrefix))
-            {
-                EventOf(identity).SetSubscription(Name(stage[SubscriptionPrefix.Length..]), value);
-            }
-            else
-            {
-                return false;
-            }
+            return AddLocked(key, value);
         }
-
-        return true;
     }
 
     /// <summary>The receipts of the event with <paramref name="identity"/>, decoded; null when none are held.</summary>
@@ -85,6 +76,37 @@ public sealed class ReceiptStore(int maxEvents)
                 .Where(s => s.Receipt is not null)
                 .Select(s => new KeyValuePair<string, Receipt>(s.Key, s.Receipt!.Value))]);
         }
+    }
+
+    private bool AddLocked(ReadOnlySpan<byte> key, byte[] value)
+    {
+        if (!ReceiptKey.TryRead(key, out var stage, out var identity) || !ReceiptValueCodec.IsReceipt(value))
+        {
+            return false;
+        }
+
+        if (stage.SequenceEqual(AcceptedStage))
+        {
+            EventOf(identity).Accepted = value;
+        }
+        else if (stage.SequenceEqual(NormaliserStage))
+        {
+            EventOf(identity).Normaliser = value;
+        }
+        else if (stage.SequenceEqual(DuplicateStage))
+        {
+            EventOf(identity).Duplicate = value;
+        }
+        else if (stage.StartsWith(SubscriptionPrefix))
+        {
+            EventOf(identity).SetSubscription(Name(stage[SubscriptionPrefix.Length..]), value);
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
     }
 
     private static Receipt? Decode(byte[]? value) => value is not null && ReceiptValueCodec.TryDecode(value, out var receipt) ? receipt : null;
