@@ -7,9 +7,12 @@ using Streams.LoadTests.Ingest;
 
 // Ingest benchmark: batches of 100 and single events at acks=all against the local cluster, next to the
 // same run's raw librdkafka produce rate and a no-op Kestrel endpoint. Bounded: a few phases of --seconds each.
-var seconds = args.Length > 1 && args[0] == "--seconds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
+var seconds = int.Parse(options.GetValueOrDefault("--seconds", "15"), CultureInfo.InvariantCulture);
+// --receipts off runs the host with Streams:Receipts:Enabled=false, to measure what writing receipts costs.
+var receipts = options.GetValueOrDefault("--receipts", "on") != "off";
 var phase = TimeSpan.FromSeconds(seconds);
-Console.WriteLine($"Ingest benchmark: {Environment.ProcessorCount} cores, {seconds} s per phase, local mock cluster (3 brokers, RF 3, acks=all)");
+Console.WriteLine($"Ingest benchmark: {Environment.ProcessorCount} cores, {seconds} s per phase, local mock cluster (3 brokers, RF 3, acks=all), receipts {(receipts ? "on" : "off")}");
 
 using var cluster = LocalKafkaCluster.Start(3);
 var topics = new TopicOptions { Prefix = "bench.", Partitions = 6 };
@@ -27,7 +30,7 @@ var rawRate = RawProduceReference.EventsPerSecond(cluster.BootstrapServers, "ben
 Console.WriteLine($"reference: raw librdkafka produce (acks=all, idempotent, {sampleEvent.Length} B records)  {rawRate,12:N0} events/s");
 
 var url = $"http://127.0.0.1:{FreePort()}";
-using var host = StartIngest(cluster.BootstrapServers, topics.Prefix, url);
+using var host = StartIngest(cluster.BootstrapServers, topics.Prefix, url, receipts);
 await WaitForReadyAsync(url);
 var ingest = new Uri(url + "/v1/events");
 
@@ -81,7 +84,7 @@ static int FreePort()
     return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-static Process StartIngest(string bootstrap, string prefix, string url)
+static Process StartIngest(string bootstrap, string prefix, string url, bool receipts)
 {
     var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
     start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "streams-host.dll"));
@@ -92,6 +95,7 @@ static Process StartIngest(string bootstrap, string prefix, string url)
     start.Environment["Streams__Ingest__Url"] = url;
     start.Environment["Streams__SchemaRegistry__Url"] = url;
     start.Environment["Streams__Ingest__RequireApiKey"] = "false";
+    start.Environment["Streams__Receipts__Enabled"] = receipts ? "true" : "false";
     start.Environment["Logging__LogLevel__Default"] = "Warning";
     start.Environment["DOTNET_gcServer"] = "1";
     var process = Process.Start(start)!;

@@ -12,6 +12,7 @@ using Streams.Kafka;
 using Streams.Kafka.Topics;
 using Streams.Kafka.Consuming;
 using Streams.Normaliser;
+using Streams.Receipts;
 using Streams.Telemetry;
 
 namespace Streams.LoadTests.Normaliser;
@@ -25,11 +26,11 @@ internal static class KafkaThroughput
 {
     private const int Partitions = 6;
 
-    public static async Task RunAsync(IReadOnlyList<byte[]> records, TimeSpan timeout)
+    public static async Task RunAsync(IReadOnlyList<byte[]> records, bool receipts, TimeSpan timeout)
     {
         using var cluster = LocalKafkaCluster.Start(3);
         Console.WriteLine($"normaliser over the local cluster (3 brokers, RF 3, {Partitions} partitions, acks=all): {records.Count:N0} records pre-loaded, rate from the first output on");
-        var reference = await TimeAsync(cluster, "ref.", records, timeout, (services, topics) =>
+        var reference = await TimeAsync(cluster, "ref.", records, receipts, timeout, (services, topics) =>
         {
             var provider = services.BuildServiceProvider();
             var clients = provider.GetRequiredService<KafkaClientFactory>();
@@ -44,7 +45,7 @@ internal static class KafkaThroughput
             return (provider, engine.RunAsync);
         });
         Console.WriteLine($"  reference: pass-through hop, same loop        {reference,12:N0} events/s");
-        var normaliser = await TimeAsync(cluster, "norm.", records, timeout, (services, _) =>
+        var normaliser = await TimeAsync(cluster, "norm.", records, receipts, timeout, (services, _) =>
         {
             services.AddStreamsAudit();
             services.AddNormaliser();
@@ -52,14 +53,17 @@ internal static class KafkaThroughput
             services.AddSingleton<ISchemaRegistryClient>(BenchEnvelopes.Registry);
             var provider = services.BuildServiceProvider();
             var worker = provider.GetServices<IHostedService>().OfType<NormaliserWorker>().Single();
+            var receiptWriter = provider.GetRequiredService<ReceiptWriter>();
             return (provider, async token =>
             {
                 // No host runs here: the envelope schema is set up by hand, as the host does after start-up.
                 await provider.GetRequiredService<EnvelopeSerializerProvider>().StartedAsync(token);
                 await provider.GetRequiredService<TopicReadiness>().StartAsync(token);
+                await receiptWriter.StartAsync(token);
                 await worker.StartAsync(token);
                 await token.WhenCancelled();
                 await worker.StopAsync(CancellationToken.None);
+                await receiptWriter.StopAsync(CancellationToken.None);
                 await provider.GetRequiredService<TopicReadiness>().StopAsync(CancellationToken.None);
             });
         });
@@ -70,6 +74,7 @@ internal static class KafkaThroughput
         LocalKafkaCluster cluster,
         string prefix,
         IReadOnlyList<byte[]> records,
+        bool receipts,
         TimeSpan timeout,
         Func<IServiceCollection, TopicOptions, (ServiceProvider Provider, Func<CancellationToken, Task> Run)> build)
     {
@@ -84,6 +89,7 @@ internal static class KafkaThroughput
             ["Streams:Kafka:BootstrapServers"] = cluster.BootstrapServers,
             ["Streams:Kafka:Topics:Prefix"] = prefix,
             ["Streams:Normaliser:GroupId"] = prefix + "group",
+            ["Streams:Receipts:Enabled"] = receipts ? "true" : "false",
             // Set but never asked: the in-memory registry stands in for it, and the schema id is given.
             ["Streams:SchemaRegistry:Url"] = "http://127.0.0.1:9",
             ["Streams:Envelope:SchemaId"] = BenchEnvelopes.SchemaId.ToString(System.Globalization.CultureInfo.InvariantCulture),

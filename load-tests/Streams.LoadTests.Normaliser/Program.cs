@@ -11,7 +11,9 @@ var ids = options.GetValueOrDefault("--ids", 1_000_000);
 var maxIds = options.GetValueOrDefault("--max-ids", 200_000);
 var seconds = options.GetValueOrDefault("--seconds", 5);
 var recordCount = options.GetValueOrDefault("--records", 200_000);
-Console.WriteLine($"Normaliser benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+// --receipts 0 runs the normaliser with Streams:Receipts:Enabled=false, to measure what writing receipts costs.
+var receipts = options.GetValueOrDefault("--receipts", 1) != 0;
+Console.WriteLine($"Normaliser benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}, receipts {(receipts ? "on" : "off")}");
 
 DedupMemory.Run(ids, maxIds);
 Console.WriteLine();
@@ -20,7 +22,7 @@ var records = Enumerable.Range(0, recordCount).Select(i => BenchEnvelopes.Encode
 NormaliseThroughput.Run(records, TimeSpan.FromSeconds(seconds));
 Console.WriteLine();
 
-await KafkaThroughput.RunAsync(records, TimeSpan.FromMinutes(5));
+await KafkaThroughput.RunAsync(records, receipts, TimeSpan.FromMinutes(5));
 return 0;
 
 static byte[] Event(int i) => Encoding.UTF8.GetBytes(

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Streams.Delivery;
 using Streams.Envelope;
 using Streams.Kafka.Topics;
+using Streams.Receipts;
 
 namespace Streams.Egress;
 
@@ -16,6 +17,7 @@ public static class EgressServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<EgressOptions>, EgressOptionsValidator>();
         services.AddStreamsDelivery();
         services.AddStreamsEnvelope();
+        services.AddStreamsReceipts();
         services.AddRequiredTopics("egress", topics => [topics.Normalised, .. topics.RetryTopics(), topics.DeadLetters, topics.Audit]);
         services.AddHostedService<EgressWorker>();
         return services;

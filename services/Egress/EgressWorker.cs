@@ -18,6 +18,7 @@ public sealed class EgressWorker(
     KafkaClientFactory clients,
     SubscriptionEndpoints endpoints,
     FailedBatchWriter failures,
+    SubscriptionReceipts receipts,
     StreamsMetrics metrics,
     AuditRecorder audit,
     TimeProvider clock,
@@ -43,7 +44,7 @@ public sealed class EgressWorker(
         using var abort = new CancellationTokenSource();
         using var processInFlight = new SemaphoreSlim(delivery.Value.MaxInFlight);
         var dispatchers = endpoints.All
-            .Select(e => new SubscriptionDispatcher(e, failures, firstTier, processInFlight, metrics, clock, loggers.CreateLogger($"Streams.Egress.Subscription.{e.Name}"), stopping, abort.Token))
+            .Select(e => new SubscriptionDispatcher(e, failures, receipts, firstTier, processInFlight, metrics, clock, loggers.CreateLogger($"Streams.Egress.Subscription.{e.Name}"), stopping, abort.Token))
             .ToList();
         try
         {

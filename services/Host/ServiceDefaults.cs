@@ -5,6 +5,7 @@ using Streams.Host.Readiness;
 using Streams.Ingest;
 using Streams.Kafka;
 using Streams.Logging;
+using Streams.Receipts;
 using Streams.Telemetry;
 
 namespace Streams.Host;
@@ -31,8 +32,9 @@ internal static class ServiceDefaults
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         if ((roles & HopRoles) != Role.None)
         {
-            // Before the hops, so its final flush runs after they have stopped.
+            // Before the hops, so its final flush runs after they have stopped (the receipt writer's too).
             builder.Services.AddStreamsAudit();
+            builder.Services.AddStreamsReceipts();
         }
 
         return builder;

@@ -8,6 +8,7 @@ using Streams.Ingest.CloudEvents;
 using Streams.Ingest.Security;
 using Streams.Kafka;
 using Streams.Kafka.Topics;
+using Streams.Receipts;
 using Streams.Telemetry;
 
 namespace Streams.Ingest;
@@ -27,6 +28,7 @@ public sealed class IngestEndpoint(
     AuditRecorder audit,
     EnvelopeSerializerProvider envelopes,
     TopicReadiness topics,
+    ReceiptWriter receipts,
     TimeProvider clock,
     ILogger<IngestEndpoint> logger)
 {
@@ -134,11 +136,13 @@ public sealed class IngestEndpoint(
         var delivery = new DeliveryBatch();
         // Each event's identity for the loss auditor, computed once here and carried in a header to later hops.
         var identities = events.Select(valid => EventIdentity.Of(valid.Source, valid.Id)).ToArray();
+        var positions = receipts.Enabled ? new RecordPosition[events.Count] : null;
         try
         {
             for (var index = 0; index < events.Count; index++)
             {
-                delivery.Produce(producer.Producer, _topic, ToMessage(events[index].Event, values[index], identities[index], receivedAt, traceParent));
+                var position = positions is null ? null : positions[index] = new RecordPosition();
+                delivery.Produce(producer.Producer, _topic, ToMessage(events[index].Event, values[index], identities[index], receivedAt, traceParent), position);
             }
         }
         catch (ProduceException<byte[]?, byte[]> exception)
@@ -169,7 +173,30 @@ public sealed class IngestEndpoint(
         }
 
         RecordAcknowledged(events, identities, receivedAt);
+        if (positions is not null)
+        {
+            WriteReceipts(events, identities, positions);
+        }
+
         return Results.Ok(new { accepted = events.Count });
+    }
+
+    private void WriteReceipts(IReadOnlyList<ValidEvent> events, ulong[] identities, RecordPosition[] positions)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var batch = receipts.StartBatch();
+        for (var index = 0; index < events.Count; index++)
+        {
+            var position = positions[index];
+            batch.Add(
+                ReceiptStages.Accepted,
+                events[index].Source,
+                events[index].Id,
+                identities[index],
+                new Receipt(ReceiptOutcome.Accepted, now) { Partition = position.Partition, Offset = position.Offset });
+        }
+
+        receipts.Write(batch);
     }
 
     private void RecordAcknowledged(IReadOnlyList<ValidEvent> events, ulong[] identities, long receivedAt)

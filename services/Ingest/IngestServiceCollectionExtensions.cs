@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streams.Envelope;
 using Streams.Hosting;
+using Streams.Ingest.Receipts;
 using Streams.Ingest.Security;
 using Streams.Kafka.Topics;
+using Streams.Receipts;
 using Streams.Telemetry;
 
 namespace Streams.Ingest;
@@ -23,6 +25,8 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<SenderRateLimiter>();
         services.AddStreamsEnvelope();
         services.AddSingleton<IngestEndpoint>();
+        services.AddReceiptIndex();
+        services.AddSingleton<ReceiptLookupEndpoint>();
         services.AddRequiredTopics("ingest", topics => [topics.Ingested, topics.Audit]);
         services.AddHostedService<ProducerWarmup>();
         services.AddHealthChecks().AddCheck<ProducerHealthCheck>("kafka", tags: [ReadinessTags.Ready]);
@@ -30,7 +34,7 @@ public static class IngestServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps <c>POST /v1/events</c>.</summary>
+    /// <summary>Maps <c>POST /v1/events</c> and the receipt lookup <c>GET /v1/events/{source}/{id}</c>.</summary>
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/v1/events", async (HttpRequest request, IngestEndpoint ingest, StreamsMetrics metrics, CancellationToken cancellationToken) =>
@@ -39,6 +43,8 @@ public static class IngestServiceCollectionExtensions
             metrics.CountIngestRequest((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK);
             return result;
         });
+        // A catch-all, so a source sent with a bare '/' gets an answer saying to encode it rather than a routing 404.
+        endpoints.MapGet(ReceiptLookupEndpoint.Prefix + "{**event}", (HttpContext context, ReceiptLookupEndpoint lookup) => lookup.Handle(context));
         return endpoints;
     }
 }

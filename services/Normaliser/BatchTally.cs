@@ -1,5 +1,8 @@
 using Streams.Audit;
+using Streams.Kafka;
 using Streams.Normaliser.Deduplication;
+using Streams.Normaliser.Normalisation;
+using Streams.Receipts;
 
 namespace Streams.Normaliser;
 
@@ -23,6 +26,9 @@ internal sealed class BatchTally
 
     /// <summary>What the loss auditor is told of each record: its stage, event time and identity.</summary>
     public List<(AuditStage Stage, long EventTimeMs, ulong Identity)> Audit { get; } = [];
+
+    /// <summary>Each event's receipt, written once the batch is acknowledged; the position is filled by then.</summary>
+    public List<(NormalisationResult Result, ReceiptOutcome Outcome, RecordPosition? Position)> Receipts { get; } = [];
 
     /// <summary>Events suppressed as duplicates.</summary>
     public int Duplicates { get; set; }

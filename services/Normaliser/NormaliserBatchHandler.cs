@@ -6,6 +6,7 @@ using Streams.Kafka;
 using Streams.Kafka.Consuming;
 using Streams.Normaliser.Deduplication;
 using Streams.Normaliser.Normalisation;
+using Streams.Receipts;
 using Streams.Telemetry;
 
 namespace Streams.Normaliser;
@@ -25,6 +26,7 @@ public sealed class NormaliserBatchHandler(
     DuplicateWindows windows,
     StreamsMetrics metrics,
     AuditRecorder audit,
+    ReceiptWriter receipts,
     TimeProvider clock,
     ILogger<NormaliserBatchHandler> logger) : IRecordHandler
 {
@@ -56,6 +58,7 @@ public sealed class NormaliserBatchHandler(
 
         await delivery.Completion;
         Settle(batch.Records.Count, started, tally);
+        WriteReceipts(tally);
         foreach (var record in batch.Records)
         {
             record.Done.Complete();
@@ -77,22 +80,69 @@ public sealed class NormaliserBatchHandler(
             case NormalisationOutcome.Filtered:
                 tally.Filtered.Add(result.Reason);
                 tally.Audit.Add((AuditStage.Filtered, eventTimeMs, identity));
+                AddReceipt(tally, result, ReceiptOutcome.Filtered, null);
                 break;
             case NormalisationOutcome.Invalid:
-                DeadLetter(record, result, now, delivery, cancellationToken);
+                var parked = Position();
+                DeadLetter(record, result, now, delivery, parked, cancellationToken);
                 tally.Invalid.Add(result.Reason);
                 tally.Audit.Add((AuditStage.DeadLettered, eventTimeMs, identity));
+                AddReceipt(tally, result, ReceiptOutcome.DeadLettered, parked);
                 break;
             default:
-                var passed = Pass(record, result, times, now, delivery, tally, cancellationToken);
+                var written = Position();
+                var passed = Pass(record, result, times, now, delivery, tally, written, cancellationToken);
                 tally.Audit.Add((passed ? AuditStage.Out : AuditStage.Duplicate, eventTimeMs, identity));
+                AddReceipt(tally, result, passed ? ReceiptOutcome.Normalised : ReceiptOutcome.Duplicate, passed ? written : null);
                 break;
         }
     }
 
+    /// <summary>Where a record will have been written, when receipts say so; null when they are off.</summary>
+    private RecordPosition? Position() => receipts.Enabled ? new RecordPosition() : null;
+
+    private void AddReceipt(BatchTally tally, NormalisationResult result, ReceiptOutcome outcome, RecordPosition? position)
+    {
+        // An undecodable record has no source and id to be looked up by.
+        if (receipts.Enabled && result.Id.Length > 0)
+        {
+            tally.Receipts.Add((result, outcome, position));
+        }
+    }
+
+    private void WriteReceipts(BatchTally tally)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var batch = receipts.StartBatch();
+        foreach (var (result, outcome, position) in tally.Receipts)
+        {
+            var stage = outcome == ReceiptOutcome.Duplicate ? ReceiptStages.Duplicate : ReceiptStages.Normaliser;
+            batch.Add(stage, result.Source, result.Id, new Receipt(outcome, now)
+            {
+                Partition = position?.Partition,
+                Offset = position?.Offset,
+                Reason = outcome switch
+                {
+                    ReceiptOutcome.DeadLettered => result.Detail,
+                    ReceiptOutcome.Filtered => "dropped by rule " + result.Reason,
+                    _ => null,
+                },
+            });
+        }
+
+        receipts.Write(batch);
+    }
+
     /// <summary>Writes the event on; false when it is a duplicate and was suppressed instead.</summary>
     private bool Pass(
-        ConsumedRecord record, NormalisationResult result, RecordTimes times, DateTimeOffset now, DeliveryBatch delivery, BatchTally tally, CancellationToken cancellationToken)
+        ConsumedRecord record,
+        NormalisationResult result,
+        RecordTimes times,
+        DateTimeOffset now,
+        DeliveryBatch delivery,
+        BatchTally tally,
+        RecordPosition? position,
+        CancellationToken cancellationToken)
     {
         var window = windows.For(record.Partition, now, cancellationToken);
         if (tally.Expired.Add(window))
@@ -110,18 +160,19 @@ public sealed class NormaliserBatchHandler(
 
         var message = new Message<byte[]?, byte[]> { Key = record.Message.Key, Value = result.Value!, Headers = record.Message.Headers.Copy() };
         HopTracing.Inject(message.Headers, record.Span);
-        delivery.ProduceWaiting(producer.Producer, _output, message, cancellationToken);
+        delivery.ProduceWaiting(producer.Producer, _output, message, cancellationToken, position);
         tally.Passed.Add((result.Type, times.EventTimeMs));
         return true;
     }
 
-    private void DeadLetter(ConsumedRecord record, NormalisationResult result, DateTimeOffset now, DeliveryBatch delivery, CancellationToken cancellationToken)
+    private void DeadLetter(
+        ConsumedRecord record, NormalisationResult result, DateTimeOffset now, DeliveryBatch delivery, RecordPosition? position, CancellationToken cancellationToken)
     {
         var headers = record.Message.Headers.Copy();
         headers.SetText(StreamsHeaders.Reason, result.Detail);
         headers.SetMilliseconds(StreamsHeaders.FirstFailure, now.ToUnixTimeMilliseconds());
         var message = new Message<byte[]?, byte[]> { Key = record.Message.Key, Value = record.Message.Value ?? [], Headers = headers };
-        delivery.ProduceWaiting(producer.Producer, _deadLetters, message, cancellationToken);
+        delivery.ProduceWaiting(producer.Producer, _deadLetters, message, cancellationToken, position);
         logger.LogWarning(
             "Dead-lettered {Topic}/{Partition}@{Offset}: {Reason}",
             record.Partition.Topic, record.Partition.Partition.Value, record.Offset, result.Detail);

@@ -4,6 +4,7 @@ using Streams.Envelope;
 using Streams.Kafka.Topics;
 using Streams.Normaliser.Deduplication;
 using Streams.Normaliser.Normalisation;
+using Streams.Receipts;
 
 namespace Streams.Normaliser;
 
@@ -32,6 +33,7 @@ public static class NormaliserServiceCollectionExtensions
                 options.MaxExtensionNameLength);
         });
         services.AddSingleton<DuplicateWindows>();
+        services.AddStreamsReceipts();
         services.AddSingleton<NormaliserBatchHandler>();
         services.AddRequiredTopics("normaliser", topics => [topics.Ingested, topics.Normalised, topics.DeadLetters, topics.Audit]);
         services.AddHostedService<NormaliserWorker>();

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streams.Delivery;
 using Streams.Envelope;
 using Streams.Kafka;
+using Streams.Receipts;
 
 namespace Streams.Operations;
 
@@ -111,8 +113,10 @@ public static class OperatorCli
         {
             var configuration = OperatorConfiguration.Load(AppContext.BaseDirectory);
             var registryTopic = SchemaRegistryTopic.Name(configuration.Configuration);
+            var receipts = configuration.Configuration.GetSection(ReceiptOptions.SectionName).Get<ReceiptOptions>() ?? new ReceiptOptions();
             using var services = OperatorServices.Build(configuration);
-            var problems = await new TopicsCreateCommand(services.GetRequiredService<KafkaClientFactory>(), registryTopic, configuration.LocalCluster, Console.Out)
+            var problems = await new TopicsCreateCommand(
+                    services.GetRequiredService<KafkaClientFactory>(), registryTopic, receipts.RetentionMs, configuration.LocalCluster, Console.Out)
                 .RunAsync(cancellationToken);
             foreach (var problem in problems)
             {

@@ -9,11 +9,12 @@ namespace Streams.Operations;
 
 /// <summary>
 /// <c>./streams topics create</c>: creates every topic the pipeline and the registry need, with the configured
-/// partitions, replication factor and <c>min.insync.replicas</c> (the registry's topic compacted, one partition),
+/// partitions, replication factor and <c>min.insync.replicas</c> (the registry's topic compacted, one partition; the
+/// receipts topic deleted after <c>Streams:Receipts:RetentionMs</c>),
 /// through the admin API — or, for the local cluster <c>./streams up</c> started, through its control API, since the
 /// local mock cluster has no CreateTopics. Topics that exist are left alone and checked like the roles check them.
 /// </summary>
-internal sealed class TopicsCreateCommand(KafkaClientFactory clients, string registryTopic, DevClusterState? localCluster, TextWriter output)
+internal sealed class TopicsCreateCommand(KafkaClientFactory clients, string registryTopic, long receiptRetentionMs, DevClusterState? localCluster, TextWriter output)
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
@@ -52,7 +53,15 @@ internal sealed class TopicsCreateCommand(KafkaClientFactory clients, string reg
             Name = name,
             NumPartitions = topics.Partitions,
             ReplicationFactor = (short)topics.ReplicationFactor,
-            Configs = new Dictionary<string, string> { ["min.insync.replicas"] = minInSync },
+            Configs = name == topics.Receipts
+                // Kept as long as lookups should answer; each record holds a write's receipts under a key of its own
+                // (ReceiptBatchCodec), so there is nothing for compaction to merge.
+                ? new Dictionary<string, string>
+                {
+                    ["min.insync.replicas"] = minInSync,
+                    ["retention.ms"] = receiptRetentionMs.ToString(CultureInfo.InvariantCulture),
+                }
+                : new Dictionary<string, string> { ["min.insync.replicas"] = minInSync },
         });
         var registry = new TopicSpecification
         {

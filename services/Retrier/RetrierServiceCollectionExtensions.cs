@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Streams.Delivery;
 using Streams.Envelope;
 using Streams.Kafka.Topics;
+using Streams.Receipts;
 
 namespace Streams.Retrier;
 
@@ -17,6 +18,7 @@ public static class RetrierServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RetrierOptions>, RetrierOptionsValidator>();
         services.AddStreamsEnvelope();
         services.AddSingleton<RetryDeliverer>();
+        services.AddStreamsReceipts();
         services.AddRequiredTopics("retrier", topics => [.. topics.RetryTopics(), topics.DeadLetters, topics.Audit]);
         services.AddHostedService<RetrierWorker>();
         return services;

@@ -6,6 +6,7 @@ using Streams.Delivery.Retries;
 using Streams.Envelope;
 using Streams.Kafka;
 using Streams.Kafka.Consuming;
+using Streams.Receipts;
 using Streams.Telemetry;
 
 namespace Streams.Retrier;
@@ -26,6 +27,7 @@ public sealed class RetryDeliverer
 
     private readonly SubscriptionEndpoints _endpoints;
     private readonly FailedBatchWriter _writer;
+    private readonly SubscriptionReceipts _receipts;
     private readonly RetrierOptions _options;
     private readonly IReadOnlyList<RetryTier> _tiers;
     private readonly TopicOptions _topics;
@@ -40,6 +42,7 @@ public sealed class RetryDeliverer
         IOptions<RetrierOptions> options,
         IOptions<KafkaOptions> kafka,
         FailedBatchWriter writer,
+        SubscriptionReceipts receipts,
         StreamsMetrics metrics,
         EnvelopeSerializerProvider envelopes,
         AuditRecorder audit,
@@ -49,6 +52,7 @@ public sealed class RetryDeliverer
         ArgumentNullException.ThrowIfNull(kafka);
         _endpoints = endpoints;
         _writer = writer;
+        _receipts = receipts;
         _options = options.Value;
         _topics = kafka.Value.Topics;
         _tiers = [.. _topics.RetryTiers.Select(RetryTier.Parse)];
@@ -118,6 +122,7 @@ public sealed class RetryDeliverer
             LastStatus = result.Attempts == 0 ? before.LastStatus : result.Outcome.Status,
             Reason = result.Outcome.Reason,
         };
+        var receipt = new Receipt(ReceiptOutcome.Delivered, 0) { Status = failure.LastStatus, Attempts = failure.Attempts, WebhookId = batch.Id };
         switch (result.Outcome.Kind)
         {
             case DeliveryOutcomeKind.Delivered:
@@ -133,6 +138,7 @@ public sealed class RetryDeliverer
             case DeliveryOutcomeKind.Rejected:
                 await _writer.ToDeadLettersAsync(chunk, failure, "rejected", abort);
                 Audit(records, AuditStage.DeadLettered);
+                receipt = receipt with { Outcome = ReceiptOutcome.DeadLettered, Reason = failure.Reason };
                 break;
             default:
                 var step = result.CircuitOpenFor is { } wait
@@ -142,15 +148,27 @@ public sealed class RetryDeliverer
                 {
                     await _writer.ToRetryTierAsync(chunk, batch, step.Failure, next, step.NotBefore, abort);
                     Audit(records, AuditStage.RetryHandedOff);
+                    receipt = receipt with
+                    {
+                        Outcome = ReceiptOutcome.Retrying,
+                        Status = step.Failure.LastStatus,
+                        Attempts = step.Failure.Attempts,
+                        Tier = next.Name,
+                        NextAttemptMs = step.NotBefore.ToUnixTimeMilliseconds(),
+                        Reason = step.Failure.Reason,
+                    };
                 }
                 else
                 {
                     await _writer.ToDeadLettersAsync(chunk, step.Failure, "retries_exhausted", abort);
                     Audit(records, AuditStage.DeadLettered);
+                    receipt = receipt with { Outcome = ReceiptOutcome.DeadLettered, Attempts = step.Failure.Attempts, Reason = step.Failure.Reason };
                 }
 
                 break;
         }
+
+        _receipts.Write(endpoint.Name, events, receipt with { TimeMs = _clock.GetUtcNow().ToUnixTimeMilliseconds() });
     }
 
     private static ConsumeResult<byte[]?, byte[]>[] Results(IEnumerable<ConsumedRecord> records) => [.. records.Select(record => record.Result)];

@@ -9,6 +9,7 @@ using Streams.Ui.Assets;
 using Streams.Ui.DeadLetters;
 using Streams.Ui.History;
 using Streams.Ui.Loss;
+using Streams.Ui.Search;
 using Streams.Ui.Subscriptions;
 
 namespace Streams.Ui;
@@ -46,8 +47,9 @@ public static class UiEndpointRouteBuilderExtensions
             }
         });
         api.MapPost("/deadletters/redrive", RedriveEndpoint.HandleAsync);
+        api.MapGet("/events/{**rest}", (ReceiptProxy proxy, HttpContext context) => proxy.HandleAsync(context));
 
-        endpoints.MapGet("/ui/{**path}", (string? path, UiAssets assets, HttpContext context, IOptions<UiOptions> options) =>
+        endpoints.MapGet("/ui/{**path}", (string? path, UiAssets assets, HttpContext context) =>
         {
             // The page's links are relative to /ui/; routing matches /ui here too.
             if (string.IsNullOrEmpty(path) && !context.Request.Path.Value!.EndsWith('/'))
@@ -60,7 +62,7 @@ public static class UiEndpointRouteBuilderExtensions
                 return Results.NotFound();
             }
 
-            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(options.Value.IngestUrl);
+            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "no-cache";
             return Results.Bytes(file.Content, file.ContentType);
@@ -68,10 +70,6 @@ public static class UiEndpointRouteBuilderExtensions
         return endpoints;
     }
 
-    /// <summary>The page loads only its own files and talks only to this process and the ingest it searches.</summary>
-    private static string ContentSecurityPolicy(string ingestUrl)
-    {
-        var connect = ingestUrl.Length > 0 ? "'self' " + new Uri(ingestUrl).GetLeftPart(UriPartial.Authority) : "'self'";
-        return $"default-src 'self'; connect-src {connect}; img-src 'self' data:; frame-ancestors 'none'; form-action 'none'";
-    }
+    /// <summary>The page loads only its own files and talks only to this process (the search included, through <see cref="ReceiptProxy"/>).</summary>
+    private const string ContentSecurityPolicy = "default-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'none'";
 }

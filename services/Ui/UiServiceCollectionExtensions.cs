@@ -6,6 +6,7 @@ using Streams.Ui.Assets;
 using Streams.Ui.DeadLetters;
 using Streams.Ui.History;
 using Streams.Ui.Loss;
+using Streams.Ui.Search;
 
 namespace Streams.Ui;
 
@@ -26,6 +27,8 @@ public static class UiServiceCollectionExtensions
         services.AddStreamsDelivery();
         services.AddHttpClient(nameof(MetricsScraper), http => http.Timeout = UpstreamTimeout);
         services.AddHttpClient(nameof(LossSource), http => http.Timeout = UpstreamTimeout);
+        services.AddHttpClient(nameof(ReceiptProxy), http => http.Timeout = UpstreamTimeout);
+        services.AddSingleton<ReceiptProxy>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<UiOptions>>().Value;

@@ -28,6 +28,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton(provider => new WebhookClient(CreateHttpClient(provider.GetRequiredService<IOptions<DeliveryOptions>>().Value), TimeProvider.System));
         services.AddSingleton<SubscriptionEndpoints>();
         services.AddSingleton<FailedBatchWriter>();
+        services.AddSingleton<SubscriptionReceipts>();
         return services;
     }
 

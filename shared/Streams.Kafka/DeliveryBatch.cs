@@ -21,13 +21,22 @@ public sealed class DeliveryBatch
     public Task Completion => _completion.Task;
 
     /// <summary>Hands one record to the producer; throws <see cref="ProduceException{TKey,TValue}"/> when its queue is full.</summary>
-    public void Produce(IProducer<byte[]?, byte[]> producer, string topic, Message<byte[]?, byte[]> message)
+    /// <param name="producer">The producer.</param>
+    /// <param name="topic">The topic.</param>
+    /// <param name="message">The record.</param>
+    /// <param name="position">Filled with where the record was written once it is acknowledged; null when nobody asks.</param>
+    public void Produce(IProducer<byte[]?, byte[]> producer, string topic, Message<byte[]?, byte[]> message, RecordPosition? position = null)
     {
         ArgumentNullException.ThrowIfNull(producer);
         Interlocked.Increment(ref _outstanding);
         try
         {
-            producer.Produce(topic, message, _onReport);
+            // The shared handler unless a position is asked for: only then a closure per record.
+            producer.Produce(topic, message, position is null ? _onReport : report =>
+            {
+                position.Set(report.TopicPartitionOffset);
+                OnReport(report);
+            });
         }
         catch
         {
@@ -40,14 +49,15 @@ public sealed class DeliveryBatch
     /// Hands one record to the producer, waiting while its queue is full: for hops that read from Kafka,
     /// where waiting is the right backpressure (the unread records stay safely in their topic).
     /// </summary>
-    public void ProduceWaiting(IProducer<byte[]?, byte[]> producer, string topic, Message<byte[]?, byte[]> message, CancellationToken cancellationToken)
+    public void ProduceWaiting(
+        IProducer<byte[]?, byte[]> producer, string topic, Message<byte[]?, byte[]> message, CancellationToken cancellationToken, RecordPosition? position = null)
     {
         ArgumentNullException.ThrowIfNull(producer);
         while (true)
         {
             try
             {
-                Produce(producer, topic, message);
+                Produce(producer, topic, message, position);
                 return;
             }
             catch (ProduceException<byte[]?, byte[]> exception) when (exception.Error.Code == ErrorCode.Local_QueueFull)

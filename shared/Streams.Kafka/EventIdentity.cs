@@ -40,9 +40,7 @@ public static class EventIdentity
             var written = Encoding.UTF8.GetBytes(source, buffer);
             buffer[written++] = (byte)Separator;
             written += Encoding.UTF8.GetBytes(id, buffer[written..]);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..written], hash);
-            return BinaryPrimitives.ReadUInt64LittleEndian(hash);
+            return OfUtf8(buffer[..written]);
         }
         finally
         {
@@ -51,6 +49,16 @@ public static class EventIdentity
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>The identity from the bytes it is hashed over, for readers that hold them already (a receipt's key).</summary>
+    /// <param name="sourceSeparatorId">UTF-8 of <c>source + U+001F + id</c>.</param>
+    /// <returns>The 64-bit identity, the same as <see cref="Of"/> gives.</returns>
+    public static ulong OfUtf8(ReadOnlySpan<byte> sourceSeparatorId)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(sourceSeparatorId, hash);
+        return BinaryPrimitives.ReadUInt64LittleEndian(hash);
     }
 
     /// <summary>Writes the identity header, replacing an earlier one.</summary>

@@ -69,6 +69,38 @@ public sealed class KafkaClientFactory(
         return builder.Build();
     }
 
+    /// <summary>
+    /// A producer for status records that may be lost (receipts), tuned to cost the hot path little: acks=1 without
+    /// idempotence, records gathered for <paramref name="lingerMs"/> and lz4-compressed, no delivery reports (so no
+    /// managed callback per record) and a short message time-out, so a record that cannot be sent is dropped rather
+    /// than held. Its errors go to <paramref name="onError"/>, which decides how loudly to log them.
+    /// </summary>
+    public IProducer<byte[]?, byte[]> CreateStatusProducer(string role, int lingerMs, Action<Error> onError)
+    {
+        ArgumentNullException.ThrowIfNull(onError);
+        BundledLibrdkafka.EnsureLoaded();
+        var config = new ProducerConfig
+        {
+            BootstrapServers = _options.BootstrapServers,
+            ClientId = $"{_options.ClientId}-{role}",
+            Acks = Acks.Leader,
+            EnableIdempotence = false,
+            LingerMs = lingerMs,
+            BatchNumMessages = 10_000,
+            QueueBufferingMaxMessages = 100_000,
+            QueueBufferingMaxKbytes = 32 * 1024,
+            MessageTimeoutMs = 10_000,
+            CompressionType = CompressionType.Lz4,
+            EnableDeliveryReports = false,
+        };
+        Apply(config);
+        var logger = loggerFactory.CreateLogger($"Streams.Kafka.Producer.{role}");
+        return new ProducerBuilder<byte[]?, byte[]>(config)
+            .SetLogHandler((_, message) => LibrdkafkaLog.Write(logger, message))
+            .SetErrorHandler((_, error) => onError(error))
+            .Build();
+    }
+
     /// <summary>An admin client (metadata, topic configs, topic creation) with the same connection and security settings.</summary>
     public IAdminClient CreateAdmin(string role)
     {
@@ -91,6 +123,20 @@ public sealed class KafkaClientFactory(
         var config = ConsumerConfig(groupId);
         config.EnableAutoCommit = false;
         return BuildConsumer(config, groupId, handlers: null);
+    }
+
+    /// <summary>
+    /// A consumer for a reader that assigns itself partitions, commits nothing and needs only each record's key, value,
+    /// partition and offset (the receipt index): no topic name, timestamp or headers are marshalled per record, and idle
+    /// fetches wait as long as other readers off the delivery path.
+    /// </summary>
+    public IConsumer<byte[]?, byte[]> CreateKeyValueReader(string name)
+    {
+        var config = ConsumerConfig(name);
+        config.EnableAutoCommit = false;
+        config.ConsumeResultFields = "none";
+        config.FetchWaitMaxMs = Math.Max(_options.FetchWaitMaxMs, OffPathFetchWaitMs);
+        return BuildConsumer(config, name, handlers: null);
     }
 
     /// <summary>

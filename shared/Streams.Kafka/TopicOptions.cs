@@ -39,6 +39,9 @@ public sealed class TopicOptions
     /// <summary>Per-hop counts for the loss auditor.</summary>
     public string Audit => Prefix + "audit";
 
+    /// <summary>Per-event receipts, a record per hop's write and partition (see <c>shared/Streams.Receipts</c>).</summary>
+    public string Receipts => Prefix + "receipts";
+
     /// <summary>The topic of one retry tier.</summary>
     public string RetryTier(string tier) => Prefix + "retry." + tier;
 
@@ -47,5 +50,5 @@ public sealed class TopicOptions
 
     /// <summary>Every topic the pipeline reads or writes.</summary>
     public IEnumerable<string> All() =>
-        new[] { Ingested, Normalised, DeadLetters, RedriveLedger, Audit }.Concat(RetryTiers.Select(RetryTier));
+        new[] { Ingested, Normalised, DeadLetters, RedriveLedger, Audit, Receipts }.Concat(RetryTiers.Select(RetryTier));
 }

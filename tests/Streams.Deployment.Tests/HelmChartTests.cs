@@ -212,6 +212,10 @@ public sealed partial class HelmChartTests
             Assert.Contains(topic.Scalar("spec", "config", "cleanup.policy"), CleanupPolicies);
         });
         Assert.Equal("compact", topics.Single(topic => topic.Scalar("spec", "topicName") == "_schemas").Scalar("spec", "config", "cleanup.policy"));
+        // Receipts: kept as long as the services' Streams:Receipts:RetentionMs says.
+        var receipts = topics.Single(topic => topic.Scalar("spec", "topicName") == options.Receipts);
+        Assert.Equal("delete", receipts.Scalar("spec", "config", "cleanup.policy"));
+        Assert.Equal(settings.GetProperty("Receipts").GetProperty("RetentionMs").GetInt64().ToString(CultureInfo.InvariantCulture), receipts.Scalar("spec", "config", "retention.ms"));
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public sealed class ConfigurationTests
     [InlineData("Streams__Egress__Subscriptions__0__Url", "not-a-url", "Streams:Egress:Subscriptions:0:Url")]
     [InlineData("Streams__Egress__Subscriptions__0__Secret", "plain-text", "Streams:Egress:Subscriptions:0:Secret")]
     [InlineData("Streams__SchemaRegistry__Url", "", "Streams:SchemaRegistry:Url")]
+    [InlineData("Streams__Receipts__MaxEvents", "0", "Streams:Receipts:MaxEvents")]
+    [InlineData("Streams__Receipts__RetentionMs", "5", "Streams:Receipts:RetentionMs")]
     public Task Host_UnusableIngestOrEgressSetting_StopsAtStartNamingTheSetting(string variable, string value, string key) =>
         AssertStopsNamingAsync(
             "ingest,egress",

@@ -8,7 +8,8 @@ namespace Streams.IntegrationTests;
 /// The SRE page (issue 15) in a real headless Chromium (Debian's, driven by playwright-core from tests/crosscheck/ui):
 /// a real host runs ingest, normaliser, egress, the auditor, the demo receiver and the ui role on the local cluster, one
 /// subscription delivers and one is dead-lettered (its URL answers 404), and the page must show it all without a
-/// console error. Its screenshots go to docs/ui.png and docs/ui-receipt.png.
+/// console error. Its screenshots go to a folder of the run's own, or, with STREAMS_UI_SCREENSHOTS=docs (the
+/// repository's folder), to docs/ui.png and docs/ui-receipt.png: a test run leaves the working tree as it was.
 /// </summary>
 [Collection(ClusterTests.Name)]
 public sealed class UiPageTests(LocalClusterFixture cluster)
@@ -37,11 +38,14 @@ public sealed class UiPageTests(LocalClusterFixture cluster)
         // Act: traffic goes on while the page is open, so its charts have lines to draw.
         using var stop = new CancellationTokenSource();
         var traffic = SendUntilAsync(http, pipeline.IngestUrl, stop.Token);
+        var screenshots = Environment.GetEnvironmentVariable("STREAMS_UI_SCREENSHOTS") is { Length: > 0 } folder
+            ? RepositoryFiles.PathOf(folder)
+            : Directory.CreateTempSubdirectory("streams-ui-").FullName;
         string output;
         try
         {
             output = await NodeScript.RunAsync(
-                "ui", "playwright-core", "page.js", pipeline.IngestUrl + "/ui/", pipeline.IngestUrl, "/tests/ui0", "ui0-3", RepositoryFiles.PathOf("docs"));
+                "ui", "playwright-core", "page.js", pipeline.IngestUrl + "/ui/", pipeline.IngestUrl, "/tests/ui0", "ui0-3", screenshots);
         }
         finally
         {
@@ -68,6 +72,7 @@ public sealed class UiPageTests(LocalClusterFixture cluster)
         Assert.StartsWith("Redrove ", root.GetProperty("afterConfirm").GetString(), StringComparison.Ordinal);
         Assert.Contains("ui0-3", root.GetProperty("receiptText").GetString(), StringComparison.Ordinal);
         Assert.Contains("accepted by ingest", root.GetProperty("receiptText").GetString(), StringComparison.Ordinal);
+        Assert.All(["ui.png", "ui-receipt.png"], name => Assert.True(new FileInfo(Path.Combine(screenshots, name)) is { Exists: true, Length: > 0 }, name + " not written"));
     }
 
     private static async Task SendUntilAsync(HttpClient http, string ingestUrl, CancellationToken stop)

@@ -13,7 +13,7 @@ public sealed class TopicOptionsTests
 
         // Assert
         Assert.Equal(
-            ["streams.ingested", "streams.normalised", "streams.dlq", "streams.dlq.redriven", "streams.audit", "streams.retry.30s", "streams.retry.5m", "streams.retry.1h"],
+            ["streams.ingested", "streams.normalised", "streams.dlq", "streams.dlq.redriven", "streams.audit", "streams.receipts", "streams.retry.30s", "streams.retry.5m", "streams.retry.1h"],
             all);
     }
 

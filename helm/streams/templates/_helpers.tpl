@@ -53,7 +53,12 @@ the topics whose lag KEDA scales them on.
 {{- define "streams.topicShape" -}}
 {{- $topics := .root.Values.kafka.topics -}}
 {{- $override := get (default dict $topics.overrides) .key | default dict -}}
-{{- dict "partitions" (default $topics.partitions $override.partitions) "retentionMs" (default $topics.retentionMs $override.retentionMs) "cleanupPolicy" (default "delete" $override.cleanupPolicy) | toJson -}}
+{{- $retention := default $topics.retentionMs $override.retentionMs -}}
+{{- if eq .key "receipts" -}}
+{{- /* One setting for how long receipts are kept: the one the services document, Streams:Receipts:RetentionMs. */ -}}
+{{- $retention = .root.Values.config.Receipts.RetentionMs -}}
+{{- end -}}
+{{- dict "partitions" (default $topics.partitions $override.partitions) "retentionMs" $retention "cleanupPolicy" (default "delete" $override.cleanupPolicy) | toJson -}}
 {{- end -}}
 
 {{/*
@@ -62,7 +67,7 @@ Every topic as {key, name}: the pipeline's under the configured prefix, one per 
 {{- define "streams.topics" -}}
 {{- $prefix := .Values.config.Kafka.Topics.Prefix -}}
 {{- $list := list -}}
-{{- range $key, $suffix := dict "ingested" "ingested" "normalised" "normalised" "dlq" "dlq" "dlqRedriven" "dlq.redriven" "audit" "audit" -}}
+{{- range $key, $suffix := dict "ingested" "ingested" "normalised" "normalised" "dlq" "dlq" "dlqRedriven" "dlq.redriven" "audit" "audit" "receipts" "receipts" -}}
 {{- $list = append $list (dict "key" $key "name" (printf "%s%s" $prefix $suffix)) -}}
 {{- end -}}
 {{- range .Values.config.Retrier.Tiers -}}
@@ -97,6 +102,10 @@ Every topic as {key, name}: the pipeline's under the configured prefix, one per 
 {{- if not $config.Ui.AuditorUrl -}}
 {{- /* The ui pod runs no auditor: it reads the loss table from the auditor's Service. */ -}}
 {{- $_ := set $config.Ui "AuditorUrl" (printf "http://%s-auditor:%v" (include "streams.fullname" .) .Values.port) -}}
+{{- end -}}
+{{- if not $config.Ui.IngestUrl -}}
+{{- /* Nor ingest: the page's event search goes through the ui pod to the ingest Service. */ -}}
+{{- $_ := set $config.Ui "IngestUrl" (printf "http://%s-ingest:%v" (include "streams.fullname" .) .Values.port) -}}
 {{- end -}}
 {{- end -}}
 {{- $_ := set $config.Kafka "BootstrapServers" (include "streams.bootstrapServers" .) -}}

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Streams.Audit;
 using Streams.Delivery;
 using Streams.Delivery.Retries;
+using Streams.Receipts;
 using Streams.Telemetry;
 
 namespace Streams.Egress.Dispatch;
@@ -18,6 +19,7 @@ internal sealed class SubscriptionDispatcher : IDisposable
     private const string Hop = "egress";
     private readonly ConcurrentDictionary<TopicPartition, SubscriptionLane> _lanes = new();
     private readonly FailedBatchWriter _failures;
+    private readonly SubscriptionReceipts _receipts;
     private readonly RetryTier _firstTier;
     private readonly SemaphoreSlim _inFlight;
     private readonly SemaphoreSlim _processInFlight;
@@ -30,6 +32,7 @@ internal sealed class SubscriptionDispatcher : IDisposable
     public SubscriptionDispatcher(
         SubscriptionEndpoint endpoint,
         FailedBatchWriter failures,
+        SubscriptionReceipts receipts,
         RetryTier firstTier,
         SemaphoreSlim processInFlight,
         StreamsMetrics metrics,
@@ -40,6 +43,7 @@ internal sealed class SubscriptionDispatcher : IDisposable
     {
         Endpoint = endpoint;
         _failures = failures;
+        _receipts = receipts;
         _firstTier = firstTier;
         _inFlight = new SemaphoreSlim(endpoint.Options.MaxInFlight);
         _processInFlight = processInFlight;
@@ -124,6 +128,7 @@ internal sealed class SubscriptionDispatcher : IDisposable
         var name = Endpoint.Name;
         var outcome = result.Outcome;
         var failure = new DeliveryFailure(name, result.Attempts, outcome.Status, outcome.Reason, result.FirstFailure ?? _clock.GetUtcNow());
+        var receipt = new Receipt(ReceiptOutcome.Delivered, 0) { Status = outcome.Status, Attempts = result.Attempts, WebhookId = webhook.Id };
         switch (outcome.Kind)
         {
             case DeliveryOutcomeKind.Delivered:
@@ -132,14 +137,19 @@ internal sealed class SubscriptionDispatcher : IDisposable
             case DeliveryOutcomeKind.Rejected:
                 await _failures.ToDeadLettersAsync(records, failure, "rejected", abort);
                 _metrics.CountDeliveries(name, "dead_lettered", batch.Count);
+                receipt = receipt with { Outcome = ReceiptOutcome.DeadLettered, Reason = outcome.Reason };
                 break;
             default:
                 // Due after the tier's delay, or later if the receiver asked for more time.
                 var wait = outcome.RetryAfter > _firstTier.Delay ? outcome.RetryAfter.Value : _firstTier.Delay;
-                await _failures.ToRetryTierAsync(records, webhook, failure, _firstTier, _clock.GetUtcNow() + wait, abort);
+                var due = _clock.GetUtcNow() + wait;
+                await _failures.ToRetryTierAsync(records, webhook, failure, _firstTier, due, abort);
                 _metrics.CountDeliveries(name, "retry_tier", batch.Count);
+                receipt = receipt with { Outcome = ReceiptOutcome.Retrying, Tier = _firstTier.Name, NextAttemptMs = due.ToUnixTimeMilliseconds(), Reason = outcome.Reason };
                 break;
         }
+
+        _receipts.Write(name, batch.Select(e => e.Event), receipt with { TimeMs = _clock.GetUtcNow().ToUnixTimeMilliseconds() });
 
         var audited = outcome.Kind switch
         {

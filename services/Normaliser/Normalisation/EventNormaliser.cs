@@ -40,20 +40,22 @@ public sealed class EventNormaliser(EventCodec codec, RuleSet rules, PayloadSche
     /// <summary>Normalises a decoded event.</summary>
     public NormalisationResult Normalise(CloudEventEnvelope envelope, RecordTimes times)
     {
+        // The sender's source and id, which its receipts are kept under, before rules touch the event.
+        var (source, id) = (envelope.Source, envelope.Id);
         var attributes = new EnvelopeAttributes(envelope);
         if (rules.Apply(attributes) is { } droppedBy)
         {
-            return NormalisationResult.Filtered(droppedBy);
+            return NormalisationResult.Filtered(droppedBy) with { Source = source, Id = id };
         }
 
         if (CanonicalForm.Apply(attributes, times, maxExtensionNameLength, out var canonicalProblem) is not { } canonical)
         {
-            return NormalisationResult.Invalid(Canonical, canonicalProblem!);
+            return NormalisationResult.Invalid(Canonical, canonicalProblem!) with { Source = source, Id = id };
         }
 
         if (schemas.Validate(canonical) is { } schemaProblem)
         {
-            return NormalisationResult.Invalid(Schema, schemaProblem);
+            return NormalisationResult.Invalid(Schema, schemaProblem) with { Source = source, Id = id };
         }
 
         return new NormalisationResult(NormalisationOutcome.Normalised, codec.Encode(canonical), canonical.Source, canonical.Id, canonical.Type);

@@ -3,8 +3,8 @@ namespace Streams.Normaliser.Normalisation;
 /// <summary>The outcome of normalising one record.</summary>
 /// <param name="Outcome">What became of it.</param>
 /// <param name="Value">The canonical record value (normalised only).</param>
-/// <param name="Source">The canonical <c>source</c> (normalised only).</param>
-/// <param name="Id">The canonical <c>id</c> (normalised only).</param>
+/// <param name="Source">The canonical <c>source</c>; for filtered and invalid events the sender's, empty when undecodable.</param>
+/// <param name="Id">The canonical <c>id</c>; for filtered and invalid events the sender's, empty when undecodable.</param>
 /// <param name="Type">The canonical <c>type</c> (normalised only).</param>
 /// <param name="Reason">
 /// Invalid: a short, bounded category for metrics (<c>undecodable</c>, <c>too_large</c>, <c>canonical</c>, <c>schema</c>);

@@ -5,41 +5,23 @@
 'use strict';
 const { chromium } = require('playwright-core');
 
-// The receipts endpoint (GET /v1/events/{source}/{id}) is built on another branch. Until it is merged the search is
-// answered by the stand-in below when ingest does not serve it; once merged, set this to true so the real one is required.
-const requireRealReceipts = false;
-
 const [pageUrl, ingestUrl, source, id, screenshots] = process.argv.slice(2);
 const receiptPath = `/v1/events/${encodeURIComponent(source)}/${encodeURIComponent(id)}`;
 
-// A receipt in the endpoint's fixed contract, for the known event.
-function standInReceipt() {
-  const now = new Date().toISOString();
-  return {
-    source, id,
-    accepted: { topic: 'streams.ingested', partition: 0, offset: 0, time: now },
-    normaliser: { outcome: 'normalised', topic: 'streams.normalised', partition: 0, offset: 0, time: now, reason: null },
-    subscriptions: [{ name: 'demo', state: 'delivered', status: 200, attempts: 1, webhookId: 'msg_stand_in', time: now, tier: null, nextAttemptAt: null, reason: null }],
-  };
-}
-
-// Absent, the route is not there: a bare 404. Present, an event not recorded yet is a problem+json 404: wait for it.
-async function realReceiptServed() {
-  const deadline = Date.now() + 15_000;
+// The receipt index reads the receipts topic behind the hops: wait until ingest knows the event before searching.
+async function waitForReceipt() {
+  const deadline = Date.now() + 30_000;
   for (;;) {
     const answer = await fetch(ingestUrl + receiptPath);
-    if (answer.status === 200) return true;
-    const present = (answer.headers.get('content-type') ?? '').startsWith('application/problem+json');
-    if (!present || Date.now() > deadline) return false;
+    if (answer.status === 200) return;
+    if (Date.now() > deadline) throw new Error(`${receiptPath}: ${answer.status} ${await answer.text()}`);
     await new Promise(resolve => setTimeout(resolve, 500));
   }
 }
 
 async function main() {
-  const report = { consoleErrors: [], receipts: null };
-  const real = await realReceiptServed();
-  if (!real && requireRealReceipts) throw new Error(`ingest does not serve ${receiptPath}`);
-  report.receipts = real ? 'real' : 'stand-in';
+  const report = { consoleErrors: [] };
+  await waitForReceipt();
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -51,11 +33,6 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('console', message => { if (message.type() === 'error') report.consoleErrors.push(message.text()); });
     page.on('pageerror', error => report.consoleErrors.push(String(error)));
-    if (!real) {
-      await page.route(url => url.pathname === receiptPath, route =>
-        route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(standInReceipt()) }));
-    }
-
     await page.goto(pageUrl);
     // The page refreshes itself; wait until every section has data.
     await page.waitForFunction(() => {

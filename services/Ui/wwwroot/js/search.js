@@ -1,4 +1,5 @@
-// The event search: GET /v1/events/{source}/{id} on ingest (this origin, or Streams:Ui:IngestUrl), rendered stage by stage.
+// The event search: GET /v1/events/{source}/{id} on ingest — this process's, or, when Streams:Ui:IngestUrl names another,
+// through /ui/api/events/ here, so the page talks only to its own origin — rendered stage by stage.
 import { getJson } from './api.js';
 import { el, status } from './dom.js';
 
@@ -46,11 +47,11 @@ export function wireSearch(config, section) {
     const source = data.get('source').trim();
     const id = data.get('id').trim();
     const key = data.get('key');
-    const base = config.ingestUrl ? config.ingestUrl.replace(/\/$/, '') : '';
+    const path = config.ingestUrl ? '/ui/api/events' : '/v1/events';
     status(section, 'Searching…');
     target.replaceChildren();
     try {
-      const receipt = await getJson(`${base}/v1/events/${encodeURIComponent(source)}/${encodeURIComponent(id)}`,
+      const receipt = await getJson(`${path}/${encodeURIComponent(source)}/${encodeURIComponent(id)}`,
         key ? { Authorization: `Bearer ${key}` } : {});
       status(section, '');
       renderReceipt(target, receipt);
