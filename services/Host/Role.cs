@@ -13,4 +13,5 @@ internal enum Role
     Auditor = 32,
     SchemaRegistry = 64,
     Ui = 128,
+    Receipts = 256,
 }

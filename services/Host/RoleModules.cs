@@ -2,6 +2,7 @@ using Streams.Auditor;
 using Streams.Egress;
 using Streams.Host.DemoReceiver;
 using Streams.Ingest;
+using Streams.Ingest.Receipts;
 using Streams.Normaliser;
 using Streams.Retrier;
 using Streams.SchemaRegistry;
@@ -15,6 +16,7 @@ internal static class RoleModules
     private static readonly RoleModule[] All =
     [
         new(Role.Ingest, services => services.AddIngest(), endpoints => endpoints.MapIngest()),
+        new(Role.Receipts, services => services.AddReceiptLookup(), endpoints => endpoints.MapReceiptLookup()),
         new(Role.Normaliser, services => services.AddNormaliser(), _ => { }),
         new(Role.Egress, services => services.AddEgress(), _ => { }),
         new(Role.Retrier, services => services.AddRetrier(), _ => { }),

@@ -13,6 +13,7 @@ internal static class RoleSet
         ["schema-registry"] = Role.SchemaRegistry,
         ["demo-receiver"] = Role.DemoReceiver,
         ["ui"] = Role.Ui,
+        ["receipts"] = Role.Receipts,
     };
 
     /// <summary>Every role's name, for help and error messages.</summary>

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Streams.Envelope;
 using Streams.Hosting;
-using Streams.Ingest.Receipts;
 using Streams.Ingest.Security;
 using Streams.Kafka.Topics;
 using Streams.Receipts;
@@ -19,14 +18,11 @@ public static class IngestServiceCollectionExtensions
     /// <summary>Registers ingest's options, security and endpoint.</summary>
     public static IServiceCollection AddIngest(this IServiceCollection services)
     {
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
-        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSenderKeys();
         services.AddSingleton<SenderRateLimiter>();
         services.AddStreamsEnvelope();
         services.AddSingleton<IngestEndpoint>();
-        services.AddReceiptIndex();
-        services.AddSingleton<ReceiptLookupEndpoint>();
+        services.AddStreamsReceipts();
         services.AddRequiredTopics("ingest", topics => [topics.Ingested, topics.Audit]);
         services.AddHostedService<ProducerWarmup>();
         services.AddHealthChecks().AddCheck<ProducerHealthCheck>("kafka", tags: [ReadinessTags.Ready]);
@@ -34,7 +30,23 @@ public static class IngestServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps <c>POST /v1/events</c> and the receipt lookup <c>GET /v1/events/{source}/{id}</c>.</summary>
+    /// <summary>
+    /// Ingest's options and the senders' keys, which the receipts role checks too; registered once when both roles run.
+    /// </summary>
+    internal static IServiceCollection AddSenderKeys(this IServiceCollection services)
+    {
+        if (services.Any(service => service.ServiceType == typeof(ApiKeyAuthenticator)))
+        {
+            return services;
+        }
+
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /v1/events</c>.</summary>
     public static IEndpointRouteBuilder MapIngest(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/v1/events", async (HttpRequest request, IngestEndpoint ingest, StreamsMetrics metrics, CancellationToken cancellationToken) =>
@@ -43,8 +55,6 @@ public static class IngestServiceCollectionExtensions
             metrics.CountIngestRequest((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK);
             return result;
         });
-        // A catch-all, so a source sent with a bare '/' gets an answer saying to encode it rather than a routing 404.
-        endpoints.MapGet(ReceiptLookupEndpoint.Prefix + "{**event}", (HttpContext context, ReceiptLookupEndpoint lookup) => lookup.Handle(context));
         return endpoints;
     }
 }

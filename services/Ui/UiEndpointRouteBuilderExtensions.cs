@@ -25,7 +25,7 @@ public static class UiEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup("/ui/api");
         api.MapGet("/config", (IOptions<UiOptions> options) => Results.Ok(new
         {
-            ingestUrl = options.Value.IngestUrl,
+            receiptsUrl = options.Value.ReceiptsUrl,
             refreshSeconds = options.Value.ScrapeIntervalSeconds,
             operatorKeyRequired = options.Value.RequireApiKey,
             requestedByHeader = RedriveEndpoint.RequestedByHeader,

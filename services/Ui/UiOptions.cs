@@ -18,8 +18,8 @@ public sealed class UiOptions
     /// <summary>Where the auditor's <c>GET /v1/loss</c> is; empty: the auditor role of this process.</summary>
     public string AuditorUrl { get; set; } = "";
 
-    /// <summary>Where the page's event search finds <c>GET /v1/events/{source}/{id}</c>; empty: this process (ingest runs here).</summary>
-    public string IngestUrl { get; set; } = "";
+    /// <summary>Where the page's event search finds <c>GET /v1/events/{source}/{id}</c>; empty: this process (the receipts role runs here).</summary>
+    public string ReceiptsUrl { get; set; } = "";
 
     /// <summary>Whether a redrive needs an operator key; without any configured, no redrive is allowed.</summary>
     public bool RequireApiKey { get; set; } = true;

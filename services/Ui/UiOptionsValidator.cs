@@ -23,9 +23,9 @@ public sealed class UiOptionsValidator() : SectionValidator<UiOptions>(UiOptions
             errors.HttpUrl(nameof(options.AuditorUrl), options.AuditorUrl);
         }
 
-        if (options.IngestUrl.Length > 0)
+        if (options.ReceiptsUrl.Length > 0)
         {
-            errors.HttpUrl(nameof(options.IngestUrl), options.IngestUrl);
+            errors.HttpUrl(nameof(options.ReceiptsUrl), options.ReceiptsUrl);
         }
 
         for (var index = 0; index < options.OperatorKeys.Count; index++)

@@ -35,7 +35,7 @@ public static class ReceiptServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers the <see cref="ReceiptIndex"/> that answers lookups (the ingest role); it reads nothing while receipts are off.</summary>
+    /// <summary>Registers the <see cref="ReceiptIndex"/> that answers lookups (the receipts role); it reads nothing while receipts are off.</summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same service collection.</returns>
     public static IServiceCollection AddReceiptIndex(this IServiceCollection services)

@@ -25,15 +25,22 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
         var topics = cluster.CreateTopics();
         var pipeline = new Pipeline(cluster, topics);
         pipeline.Subscribe("shop", receiver.Url);
-        await using var host = pipeline.Start("ingest,normaliser,egress");
+        await using var host = pipeline.Start("ingest,receipts,normaliser,egress");
         await host.WaitUntilRunningAsync();
         using var http = new HttpClient();
         var batch = CloudEventBatches.Create("receipts-delivered", 3);
 
         // Act
         using var posted = await CloudEventBatches.PostAsync(http, pipeline.IngestUrl, batch);
+        // Caught up too: the index learns each partition's end once a second, so for a moment after the last receipt
+        // it may still count records behind; once the traffic stops it must say it has read everything.
         var receipt = await ReceiptLookups.WaitForAsync(
-            http, pipeline.IngestUrl, "/tests/receipts-delivered", "receipts-delivered-1", r => ReceiptLookups.StateOf(r, "shop") == "delivered", Timeout);
+            http,
+            pipeline.IngestUrl,
+            "/tests/receipts-delivered",
+            "receipts-delivered-1",
+            r => ReceiptLookups.StateOf(r, "shop") == "delivered" && !r.GetProperty("catchingUp").GetBoolean(),
+            Timeout);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
@@ -54,7 +61,6 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
         var request = receiver.Requests.Single(r => r.EventIds.Contains("receipts-delivered-1"));
         Assert.Equal(request.Headers["webhook-id"], delivered.GetProperty("webhookId").GetString());
         Assert.True(DateTimeOffset.Parse(delivered.GetProperty("time").GetString()!, CultureInfo.InvariantCulture) >= DateTimeOffset.Parse(accepted.GetProperty("time").GetString()!, CultureInfo.InvariantCulture));
-        Assert.False(receipt.GetProperty("catchingUp").GetBoolean());
     }
 
     [Fact]
@@ -66,7 +72,7 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
         var pipeline = new Pipeline(cluster, cluster.CreateTopics());
         pipeline.Subscribe("gone", gone.Url);
         pipeline.Subscribe("failing", failing.Url, new Dictionary<string, string> { ["LocalRetries"] = "1", ["RetryDelayMs"] = "10" });
-        await using var host = pipeline.Start("ingest,normaliser,egress");
+        await using var host = pipeline.Start("ingest,receipts,normaliser,egress");
         await host.WaitUntilRunningAsync();
         using var http = new HttpClient();
         var before = DateTimeOffset.UtcNow;
@@ -104,7 +110,7 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
         var pipeline = new Pipeline(cluster, cluster.CreateTopics());
         pipeline.Subscribe("shop", receiver.Url);
         pipeline.Set("Streams__Normaliser__Rules__0__Name", "no-noise").Set("Streams__Normaliser__Rules__0__Type", "test.noise").Set("Streams__Normaliser__Rules__0__Drop", "true");
-        await using var host = pipeline.Start("ingest,normaliser,egress");
+        await using var host = pipeline.Start("ingest,receipts,normaliser,egress");
         await host.WaitUntilRunningAsync();
         using var http = new HttpClient();
         var resent = CloudEventBatches.Create("receipts-resent", 1);
@@ -138,7 +144,7 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
         await using var receiver = await TestReceiver.StartAsync();
         var pipeline = new Pipeline(cluster, cluster.CreateTopics());
         pipeline.Subscribe("shop", receiver.Url);
-        await using (var first = pipeline.Start("ingest,normaliser,egress"))
+        await using (var first = pipeline.Start("ingest,receipts,normaliser,egress"))
         {
             await first.WaitUntilRunningAsync();
             using var client = new HttpClient();
@@ -149,8 +155,8 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
             await first.StopAsync(TimeSpan.FromSeconds(30));
         }
 
-        // Act: a new process, ingest only, that has nothing in memory.
-        await using var second = pipeline.Start("ingest");
+        // Act: a new process, the receipts role alone, that has nothing in memory.
+        await using var second = pipeline.Start("receipts");
         await second.WaitUntilRunningAsync();
         using var http = new HttpClient();
         var receipt = await ReceiptLookups.WaitForAsync(
@@ -171,7 +177,7 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
             .Set("Streams__Ingest__ApiKeys__0__Name", "shop")
             .Set("Streams__Ingest__ApiKeys__0__Sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))))
             .Set("Streams__Ingest__ApiKeys__0__Sources__0", "/shop/");
-        await using var host = pipeline.Start("ingest,normaliser");
+        await using var host = pipeline.Start("ingest,receipts,normaliser");
         await host.WaitUntilRunningAsync();
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);

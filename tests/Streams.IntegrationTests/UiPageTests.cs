@@ -24,7 +24,7 @@ public sealed class UiPageTests(LocalClusterFixture cluster)
         pipeline.Set("Streams__Ui__ScrapeIntervalSeconds", "1")
             .Set("Streams__Ui__RequireApiKey", "false")
             .Set("Streams__Audit__FlushIntervalMs", "500");
-        await using var host = pipeline.Start("ingest,normaliser,egress,auditor,demo-receiver,ui");
+        await using var host = pipeline.Start("ingest,receipts,normaliser,egress,auditor,demo-receiver,ui");
         await host.WaitUntilRunningAsync();
         using var http = new HttpClient();
         for (var batch = 0; batch < 5; batch++)

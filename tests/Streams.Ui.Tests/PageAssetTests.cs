@@ -27,12 +27,12 @@ public sealed class PageAssetTests
     public async Task Get_PageFile_AnswersItWithItsTypeAndTheContentSecurityPolicy(string path, string mediaType)
     {
         // Arrange
-        await using var host = await UiHost.StartAsync(new Dictionary<string, string?> { ["Streams:Ui:IngestUrl"] = "http://ingest.example:8080/" });
+        await using var host = await UiHost.StartAsync(new Dictionary<string, string?> { ["Streams:Ui:ReceiptsUrl"] = "http://receipts.example:8080/" });
 
         // Act
         using var answer = await host.Http.GetAsync(new Uri(path, UriKind.Relative));
 
-        // Assert: nothing outside this origin, not even the configured ingest (the search goes through /ui/api/events).
+        // Assert: nothing outside this origin, not even the configured receipts role (the search goes through /ui/api/events).
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(mediaType, answer.Content.Headers.ContentType?.MediaType);
         Assert.Contains("connect-src 'self';", answer.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);

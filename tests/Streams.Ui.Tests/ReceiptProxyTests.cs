@@ -8,15 +8,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Streams.Ui.Tests;
 
-/// <summary>The search through the ui role reaches the configured ingest with the path as encoded and the caller's key.</summary>
+/// <summary>The search through the ui role reaches the configured receipts role with the path as encoded and the caller's key.</summary>
 public sealed class ReceiptProxyTests
 {
     [Fact]
-    public async Task Get_WithIngestElsewhere_PassesTheEncodedPathAndKeyOnAndAnswersWhatIngestAnswered()
+    public async Task Get_WithReceiptsElsewhere_PassesTheEncodedPathAndKeyOnAndAnswersWhatItAnswered()
     {
-        // Arrange: an ingest that echoes what reached it.
-        await using var ingest = await EchoIngestAsync();
-        await using var host = await UiHost.StartAsync(new Dictionary<string, string?> { ["Streams:Ui:IngestUrl"] = ingest.Urls.Single() });
+        // Arrange: a receipts role that echoes what reached it.
+        await using var receipts = await EchoReceiptsAsync();
+        await using var host = await UiHost.StartAsync(new Dictionary<string, string?> { ["Streams:Ui:ReceiptsUrl"] = receipts.Urls.Single() });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/ui/api/events/%2Fshop/order%2042", UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "sender-key");
 
@@ -30,10 +30,10 @@ public sealed class ReceiptProxyTests
     }
 
     [Fact]
-    public async Task Get_IngestUnreachable_Answers502Problem()
+    public async Task Get_ReceiptsUnreachable_Answers502Problem()
     {
         // Arrange: nothing listens on port 9.
-        await using var host = await UiHost.StartAsync(new Dictionary<string, string?> { ["Streams:Ui:IngestUrl"] = "http://127.0.0.1:9" });
+        await using var host = await UiHost.StartAsync(new Dictionary<string, string?> { ["Streams:Ui:ReceiptsUrl"] = "http://127.0.0.1:9" });
 
         // Act
         using var answer = await host.Http.GetAsync(new Uri("/ui/api/events/shop/1", UriKind.Relative));
@@ -44,7 +44,7 @@ public sealed class ReceiptProxyTests
     }
 
     [Fact]
-    public async Task Get_IngestInThisProcess_Answers404PointingAtV1Events()
+    public async Task Get_ReceiptsInThisProcess_Answers404PointingAtV1Events()
     {
         // Arrange
         await using var host = await UiHost.StartAsync();
@@ -57,7 +57,7 @@ public sealed class ReceiptProxyTests
         Assert.Contains("/v1/events", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<WebApplication> EchoIngestAsync()
+    private static async Task<WebApplication> EchoReceiptsAsync()
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();

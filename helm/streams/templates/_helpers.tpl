@@ -35,6 +35,7 @@ the topics whose lag KEDA scales them on.
 - {name: auditor, key: auditor}
 - {name: schema-registry, key: schemaRegistry}
 - {name: ui, key: ui}
+- {name: receipts, key: receipts}
 {{- end -}}
 
 {{- define "streams.bootstrapServers" -}}
@@ -103,9 +104,9 @@ Every topic as {key, name}: the pipeline's under the configured prefix, one per 
 {{- /* The ui pod runs no auditor: it reads the loss table from the auditor's Service. */ -}}
 {{- $_ := set $config.Ui "AuditorUrl" (printf "http://%s-auditor:%v" (include "streams.fullname" .) .Values.port) -}}
 {{- end -}}
-{{- if not $config.Ui.IngestUrl -}}
-{{- /* Nor ingest: the page's event search goes through the ui pod to the ingest Service. */ -}}
-{{- $_ := set $config.Ui "IngestUrl" (printf "http://%s-ingest:%v" (include "streams.fullname" .) .Values.port) -}}
+{{- if not $config.Ui.ReceiptsUrl -}}
+{{- /* Nor the receipt index: the page's event search goes through the ui pod to the receipts Service. */ -}}
+{{- $_ := set $config.Ui "ReceiptsUrl" (printf "http://%s-receipts:%v" (include "streams.fullname" .) .Values.port) -}}
 {{- end -}}
 {{- end -}}
 {{- $_ := set $config.Kafka "BootstrapServers" (include "streams.bootstrapServers" .) -}}

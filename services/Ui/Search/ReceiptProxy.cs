@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Streams.Ui.Search;
 
 /// <summary>
-/// <c>GET /ui/api/events/{source}/{id}</c>: the page's event search when ingest runs in another process. Passed on to
-/// that ingest's <c>GET /v1/events/{source}/{id}</c> with the caller's key, so the browser talks only to its own origin
-/// (ingest need not allow other origins) and ingest alone decides who may read which source.
+/// <c>GET /ui/api/events/{source}/{id}</c>: the page's event search when the receipts role runs in another process.
+/// Passed on to its <c>GET /v1/events/{source}/{id}</c> with the caller's key, so the browser talks only to its own
+/// origin (the receipts role need not allow other origins) and that role alone decides who may read which source.
 /// </summary>
 public sealed class ReceiptProxy(IHttpClientFactory clients, IOptions<UiOptions> options)
 {
@@ -18,11 +18,11 @@ public sealed class ReceiptProxy(IHttpClientFactory clients, IOptions<UiOptions>
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ingest = options.Value.IngestUrl;
-        if (ingest.Length == 0)
+        var receipts = options.Value.ReceiptsUrl;
+        if (receipts.Length == 0)
         {
-            // Ingest runs in this process and answers /v1/events here; the page asks it directly.
-            await Results.Problem(title: "Not found", detail: "Ingest runs in this process: ask /v1/events.", statusCode: StatusCodes.Status404NotFound)
+            // The receipts role runs in this process and answers /v1/events here; the page asks it directly.
+            await Results.Problem(title: "Not found", detail: "The receipts role runs in this process: ask /v1/events.", statusCode: StatusCodes.Status404NotFound)
                 .ExecuteAsync(context).ConfigureAwait(false);
             return;
         }
@@ -30,7 +30,7 @@ public sealed class ReceiptProxy(IHttpClientFactory clients, IOptions<UiOptions>
         // Routing decodes %2F in the path; the raw target keeps a source such as "/shop" one segment.
         var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
         var rest = raw.StartsWith(Prefix, StringComparison.Ordinal) ? raw[Prefix.Length..] : "";
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(ingest.TrimEnd('/') + "/"), "v1/events/" + rest));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(receipts.TrimEnd('/') + "/"), "v1/events/" + rest));
         if (AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var authorization))
         {
             request.Headers.Authorization = authorization;
@@ -45,14 +45,14 @@ public sealed class ReceiptProxy(IHttpClientFactory clients, IOptions<UiOptions>
         }
         catch (HttpRequestException exception)
         {
-            await Unreachable(ingest, exception.Message).ExecuteAsync(context).ConfigureAwait(false);
+            await Unreachable(receipts, exception.Message).ExecuteAsync(context).ConfigureAwait(false);
         }
         catch (TaskCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
-            await Unreachable(ingest, "no answer in time").ExecuteAsync(context).ConfigureAwait(false);
+            await Unreachable(receipts, "no answer in time").ExecuteAsync(context).ConfigureAwait(false);
         }
     }
 
-    private static IResult Unreachable(string ingest, string why) =>
-        Results.Problem(title: "Ingest unreachable", detail: $"{ingest}: {why}", statusCode: StatusCodes.Status502BadGateway);
+    private static IResult Unreachable(string receipts, string why) =>
+        Results.Problem(title: "Receipts unreachable", detail: $"{receipts}: {why}", statusCode: StatusCodes.Status502BadGateway);
 }

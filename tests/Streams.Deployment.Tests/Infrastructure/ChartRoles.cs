@@ -4,7 +4,7 @@ namespace Streams.Deployment.Tests.Infrastructure;
 public static class ChartRoles
 {
     /// <summary>Every role with a Deployment of its own; demo-receiver is for local use only.</summary>
-    public static readonly IReadOnlyList<string> All = ["ingest", "normaliser", "egress", "retrier", "auditor", "schema-registry", "ui"];
+    public static readonly IReadOnlyList<string> All = ["ingest", "normaliser", "egress", "retrier", "auditor", "schema-registry", "ui", "receipts"];
 
     /// <summary>The consumers KEDA scales on lag, with their values key and the configuration section of their group.</summary>
     public static readonly IReadOnlyList<(string Role, string Section)> LagScaled =

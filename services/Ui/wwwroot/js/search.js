@@ -1,5 +1,5 @@
-// The event search: GET /v1/events/{source}/{id} on ingest — this process's, or, when Streams:Ui:IngestUrl names another,
-// through /ui/api/events/ here, so the page talks only to its own origin — rendered stage by stage.
+// The event search: GET /v1/events/{source}/{id} of the receipts role — this process's, or, when Streams:Ui:ReceiptsUrl
+// names another, through /ui/api/events/ here, so the page talks only to its own origin — rendered stage by stage.
 import { getJson } from './api.js';
 import { el, status } from './dom.js';
 
@@ -47,7 +47,7 @@ export function wireSearch(config, section) {
     const source = data.get('source').trim();
     const id = data.get('id').trim();
     const key = data.get('key');
-    const path = config.ingestUrl ? '/ui/api/events' : '/v1/events';
+    const path = config.receiptsUrl ? '/ui/api/events' : '/v1/events';
     status(section, 'Searching…');
     target.replaceChildren();
     try {
