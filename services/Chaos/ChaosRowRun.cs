@@ -32,7 +32,7 @@ internal sealed class ChaosRowRun(ChaosSettings settings, LoadReceiver receiver,
         var deadLetters = new DeadLetterReader(pipeline.BootstrapServers, pipeline.Topics, run.Ids, plan.Events);
         var sender = new OpenLoopSender(http, pipeline.IngestUrl, apiKey: null, MaxInFlight);
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var showing = ShowProgressAsync(label, run, sender, background.Token);
+        var showing = run.ShowProgressAsync(progress, now => ProgressLine(label, run, sender, now), background.Token);
         TimeSpan faultEnd;
         IReadOnlySet<long> deadLettered;
         try
@@ -121,22 +121,10 @@ internal sealed class ChaosRowRun(ChaosSettings settings, LoadReceiver receiver,
         }
     }
 
-    private async Task ShowProgressAsync(string label, RunUnderTest run, OpenLoopSender sender, CancellationToken cancellationToken)
+    private string ProgressLine(string label, RunUnderTest run, OpenLoopSender sender, (int Second, long Sent, SecondTally? LastSecond) now)
     {
-        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        try
-        {
-            while (await ticks.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var ledger = run.Ledger;
-                var (second, sent, last) = run.Progress();
-                await progress.WriteLineAsync(Invariant(
-                    $"[{label} {second,3}s] {_phase,-28} sent {sent,6:N0}  200 {ledger.Acked,6:N0}  not 200 {ledger.Refused,5:N0}  received {ledger.Received,6:N0}  in flight {sender.InFlight,3}  e2e p95 {last?.EndToEnd.PercentileMs(95) ?? 0,7:0} ms")).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The row is over.
-        }
+        var ledger = run.Ledger;
+        return Invariant(
+            $"[{label} {now.Second,3}s] {_phase,-28} sent {now.Sent,6:N0}  200 {ledger.Acked,6:N0}  not 200 {ledger.Refused,5:N0}  received {ledger.Received,6:N0}  in flight {sender.InFlight,3}  e2e p95 {now.LastSecond?.EndToEnd.PercentileMs(95) ?? 0,7:0} ms");
     }
 }

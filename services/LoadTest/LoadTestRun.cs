@@ -22,7 +22,7 @@ internal sealed class LoadTestRun(LoadTestSettings settings, LoadReceiver receiv
         await sampler.SampleAsync(run.Clock, cancellationToken).ConfigureAwait(false);
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sampling = sampler.RunAsync(run.Clock, background.Token);
-        var showing = ShowProgressAsync(plan, run, sender, background.Token);
+        var showing = run.ShowProgressAsync(progress, now => ProgressLine(plan, run, sender, now), background.Token);
         try
         {
             await sender.RunAsync(plan, run, cancellationToken).ConfigureAwait(false);
@@ -41,6 +41,14 @@ internal sealed class LoadTestRun(LoadTestSettings settings, LoadReceiver receiv
         return report;
     }
 
+    private static string ProgressLine(LoadPlan plan, RunUnderTest run, OpenLoopSender sender, (int Second, long Sent, SecondTally? LastSecond) now)
+    {
+        var phase = run.Clock.Elapsed < plan.Duration ? Invariant($"sending {plan.Rate:N0}/s") : "waiting";
+        var ledger = run.Ledger;
+        return Invariant(
+            $"[{now.Second,4}s] {phase}  sent {now.Sent:N0}  acknowledged {ledger.Acked:N0}  refused {ledger.Refused:N0}  received {ledger.Received:N0}  in flight {sender.InFlight}  e2e p95 {now.LastSecond?.EndToEnd.PercentileMs(95) ?? 0:0.0} ms");
+    }
+
     private async Task WaitForReceiptsAsync(RunUnderTest run, CancellationToken cancellationToken)
     {
         var sentAt = run.Clock.Elapsed;
@@ -54,26 +62,6 @@ internal sealed class LoadTestRun(LoadTestSettings settings, LoadReceiver receiv
                 lastReceived = run.Ledger.Received;
                 lastChange = run.Clock.Elapsed;
             }
-        }
-    }
-
-    private async Task ShowProgressAsync(LoadPlan plan, RunUnderTest run, OpenLoopSender sender, CancellationToken cancellationToken)
-    {
-        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        try
-        {
-            while (await ticks.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var ledger = run.Ledger;
-                var (second, sent, last) = run.Progress();
-                var phase = run.Clock.Elapsed < plan.Duration ? Invariant($"sending {plan.Rate:N0}/s") : "waiting";
-                await progress.WriteLineAsync(Invariant(
-                    $"[{second,4}s] {phase}  sent {sent:N0}  acknowledged {ledger.Acked:N0}  refused {ledger.Refused:N0}  received {ledger.Received:N0}  in flight {sender.InFlight}  e2e p95 {last?.EndToEnd.PercentileMs(95) ?? 0:0.0} ms")).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The run is over.
         }
     }
 }
