@@ -66,8 +66,34 @@ public sealed class HostProcess : IAsyncDisposable
             timeout,
             () => "expected output; got " + Tail());
 
-    /// <summary>Waits until the roles are running and, when the host's /readyz is known, until it answers 200.</summary>
+    /// <summary>
+    /// Waits until the roles are running and, when the host's /readyz is known, until it answers 200. A host that does
+    /// not get there is killed before the wait throws, so a caller that had not taken it into an await-using yet leaks no process.
+    /// </summary>
     public async Task WaitUntilRunningAsync()
+    {
+        try
+        {
+            await WaitUntilReadyAsync();
+        }
+        catch
+        {
+            Kill();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until the host says its roles run, ready or not.</summary>
+    public async Task WaitUntilStartedAsync()
+    {
+        await WaitForOutputAsync(line => line.Contains("Streams running roles", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        ThrowIfExited();
+    }
+
+    /// <summary>The host's last lines of output, for a failing test's message.</summary>
+    public string Tail(int lines = 40) => "host output:\n" + string.Join('\n', _output.TakeLast(lines));
+
+    private async Task WaitUntilReadyAsync()
     {
         await WaitUntilStartedAsync();
         if (_readiness is not null)
@@ -84,16 +110,6 @@ public sealed class HostProcess : IAsyncDisposable
             ThrowIfExited();
         }
     }
-
-    /// <summary>Waits until the host says its roles run, ready or not.</summary>
-    public async Task WaitUntilStartedAsync()
-    {
-        await WaitForOutputAsync(line => line.Contains("Streams running roles", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        ThrowIfExited();
-    }
-
-    /// <summary>The host's last lines of output, for a failing test's message.</summary>
-    public string Tail(int lines = 40) => "host output:\n" + string.Join('\n', _output.TakeLast(lines));
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
