@@ -18,15 +18,17 @@ public sealed class RetrierAuditTests(LocalClusterFixture cluster)
         const int count = 40;
         var receiverUp = false;
         await using var receiver = await TestReceiver.StartAsync(_ => Volatile.Read(ref receiverUp) ? 200 : 503);
-        var topics = new TopicOptions { Prefix = $"t{Guid.NewGuid():N}.", Partitions = 4, RetryTiers = ["5s", "10s"] };
+        var topics = new TopicOptions { Prefix = $"t{Guid.NewGuid():N}.", Partitions = 4, RetryTiers = ["15s", "30s"] };
         foreach (var topic in topics.All())
         {
             cluster.Cluster.CreateTopic(topic, topics.Partitions, topics.ReplicationFactor);
         }
 
         var pipeline = new Pipeline(cluster, topics)
-            .Set("Streams__Retrier__Tiers__0", "5s")
-            .Set("Streams__Retrier__Tiers__1", "10s")
+            // The first tier's delay is the time from the last hand-off until the receiver must be back: the retrier must find
+            // it up on its first attempt, or its failures reopen the circuit and the held batches are read (and counted) again.
+            .Set("Streams__Retrier__Tiers__0", "15s")
+            .Set("Streams__Retrier__Tiers__1", "30s")
             .Set("Streams__Retrier__GroupId", topics.Prefix + "retrier")
             .Set("Streams__Audit__FlushIntervalMs", "200");
         // The shortest break Polly allows, so a circuit egress's failures opened is closed again before the retrier's turn.
@@ -38,7 +40,7 @@ public sealed class RetrierAuditTests(LocalClusterFixture cluster)
         // Act
         await using var host = pipeline.Start("egress,retrier");
         await host.WaitUntilRunningAsync();
-        await Eventually.WaitUntilAsync(() => CountAsync(topics.RetryTier("5s")).GetAwaiter().GetResult() >= count, Deadline, () => "the events never reached the 5s tier");
+        await Eventually.WaitUntilAsync(() => CountAsync(topics.RetryTier("15s")).GetAwaiter().GetResult() >= count, Deadline, () => "the events never reached the 15s tier");
         Volatile.Write(ref receiverUp, true);
         await Eventually.WaitUntilAsync(() => receiver.HasAll(ids), Deadline, () => $"{receiver.DistinctCount} of {count} delivered");
         var retrier = default((long In, long Out, long Lost, long Surplus));
