@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Prometheus;
 using Streams.Telemetry;
 using Streams.Telemetry.Scraping;
@@ -9,7 +10,7 @@ namespace Streams.Delivery.Tests;
 /// <summary>The circuit breaker judges batches after their local retries, skips without a request while open, and probes (issue 14).</summary>
 public sealed class SubscriptionEndpointCircuitTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Break = TimeSpan.FromMilliseconds(500);
 
     [Fact]
     public async Task DeliverAsync_EveryBatchFailsTwiceThenSucceeds_CircuitNeverOpens()
@@ -60,17 +61,19 @@ public sealed class SubscriptionEndpointCircuitTests
         });
         Assert.Equal(DeliveryOutcomeKind.Retryable, skipped.Outcome.Kind);
         Assert.Equal(0, skipped.Attempts);
-        Assert.InRange(skipped.CircuitOpenFor!.Value, TimeSpan.FromTicks(1), TimeSpan.FromMilliseconds(500));
+        Assert.InRange(skipped.CircuitOpenFor!.Value, TimeSpan.FromTicks(1), Break);
         Assert.Equal(requestsBefore, receiver.Requests);
     }
 
     [Fact]
     public async Task DeliverAsync_ReceiverRecoversWhileOpen_OneProbeAfterTheBreakClosesTheCircuit()
     {
-        // Arrange: open the circuit, then let the receiver recover.
+        // Arrange: open the circuit, then let the receiver recover. The breaker's clock is moved by hand,
+        // so a busy machine cannot stretch the break or shorten what is left of it.
         var healthy = false;
         var receiver = new ScriptedReceiver(_ => Volatile.Read(ref healthy) ? HttpStatusCode.OK : HttpStatusCode.ServiceUnavailable);
-        using var endpoint = CreateEndpoint(receiver, localRetries: 0);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var endpoint = CreateEndpoint(receiver, localRetries: 0, clock: clock);
         for (var index = 0; index < 5; index++)
         {
             await endpoint.DeliverAsync(Batch(index), CancellationToken.None, CancellationToken.None);
@@ -79,28 +82,21 @@ public sealed class SubscriptionEndpointCircuitTests
         Volatile.Write(ref healthy, true);
         var requestsWhenOpened = receiver.Requests;
 
-        // Act: keep offering batches until one goes through.
-        var started = DateTimeOffset.UtcNow;
-        BatchDeliveryResult probe;
-        var offered = 5;
-        do
-        {
-            Assert.True(DateTimeOffset.UtcNow - started < Deadline, "the circuit never let a probe through");
-            probe = await endpoint.DeliverAsync(Batch(offered++), CancellationToken.None, CancellationToken.None);
-            if (probe.CircuitOpenFor is { } wait)
-            {
-                await Task.Delay(wait);
-            }
-        }
-        while (probe.Outcome.Kind != DeliveryOutcomeKind.Delivered);
-
-        var after = await endpoint.DeliverAsync(Batch(offered), CancellationToken.None, CancellationToken.None);
+        // Act: offer a batch just before the break is over, then one as it ends, then one more.
+        clock.Advance(Break - TimeSpan.FromMilliseconds(1));
+        var beforeTheEnd = await endpoint.DeliverAsync(Batch(5), CancellationToken.None, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var probe = await endpoint.DeliverAsync(Batch(6), CancellationToken.None, CancellationToken.None);
+        var after = await endpoint.DeliverAsync(Batch(7), CancellationToken.None, CancellationToken.None);
 
         // Assert: while open nothing was sent; the single probe was delivered and closed the circuit.
-        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromMilliseconds(400), "a probe went through before the break was over");
-        Assert.Equal(requestsWhenOpened + 2, receiver.Requests);
+        Assert.Equal(0, beforeTheEnd.Attempts);
+        Assert.Equal(TimeSpan.FromMilliseconds(1), beforeTheEnd.CircuitOpenFor);
+        Assert.Equal(DeliveryOutcomeKind.Delivered, probe.Outcome.Kind);
+        Assert.Null(probe.CircuitOpenFor);
         Assert.Equal(DeliveryOutcomeKind.Delivered, after.Outcome.Kind);
         Assert.Null(after.CircuitOpenFor);
+        Assert.Equal(requestsWhenOpened + 2, receiver.Requests);
     }
 
     [Fact]
@@ -130,7 +126,7 @@ public sealed class SubscriptionEndpointCircuitTests
             .Single(sample => sample.Name == "streams_circuit_state" && sample.Labels["subscription"] == "circuit").Value;
     }
 
-    private static SubscriptionEndpoint CreateEndpoint(ScriptedReceiver receiver, int localRetries, CollectorRegistry? registry = null)
+    private static SubscriptionEndpoint CreateEndpoint(ScriptedReceiver receiver, int localRetries, CollectorRegistry? registry = null, TimeProvider? clock = null)
     {
         var options = new SubscriptionOptions
         {
@@ -138,10 +134,10 @@ public sealed class SubscriptionEndpointCircuitTests
             Url = "http://receiver.test/hook",
             LocalRetries = localRetries,
             RetryDelayMs = 1,
-            CircuitBreakMs = 500,
+            CircuitBreakMs = (int)Break.TotalMilliseconds,
         };
         var client = new WebhookClient(new HttpClient(receiver), TimeProvider.System);
-        return new SubscriptionEndpoint(options, client, new StreamsMetrics(registry ?? Metrics.NewCustomRegistry()), TimeProvider.System, NullLogger.Instance);
+        return new SubscriptionEndpoint(options, client, new StreamsMetrics(registry ?? Metrics.NewCustomRegistry()), clock ?? TimeProvider.System, NullLogger.Instance);
     }
 
     private static WebhookBatch Batch(int index) => new($"msg_{index}", "[]"u8.ToArray(), 1);
