@@ -90,19 +90,8 @@ public sealed class CircuitBreakerTests(LocalClusterFixture cluster)
 
     private (Pipeline Pipeline, TopicOptions Topics) Configure()
     {
-        var topics = new TopicOptions { Prefix = $"t{Guid.NewGuid():N}.", Partitions = 4, RetryTiers = [.. Tiers] };
-        foreach (var topic in topics.All())
-        {
-            cluster.Cluster.CreateTopic(topic, topics.Partitions, topics.ReplicationFactor);
-        }
-
-        var pipeline = new Pipeline(cluster, topics).Set("Streams__Retrier__GroupId", topics.Prefix + "retrier");
-        for (var index = 0; index < Tiers.Length; index++)
-        {
-            pipeline.Set($"Streams__Retrier__Tiers__{index}", Tiers[index]);
-        }
-
-        return (pipeline, topics);
+        var topics = cluster.CreateTopics(retryTiers: Tiers);
+        return (new Pipeline(cluster, topics), topics);
     }
 
     private static List<string> Ids(IEnumerable<object> events) =>

@@ -53,7 +53,7 @@ public sealed class EgressRateLimitTests(LocalClusterFixture cluster)
         var window = TimeSpan.FromSeconds(5);
         await using var receiver = await TestReceiver.StartAsync();
         var topics = cluster.CreateTopics();
-        var pipeline = new Pipeline(cluster, topics).Set("Streams__Retrier__GroupId", topics.Prefix + "retrier");
+        var pipeline = new Pipeline(cluster, topics);
         pipeline.Subscribe("shared", receiver.Url, new Dictionary<string, string>
         {
             ["RateLimitPerSecond"] = rate.ToString(CultureInfo.InvariantCulture),

@@ -103,6 +103,46 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Lookup_EgressHandsToATierThenTheRetrierSettles_ShowsTheRetriersDeliveryAndDeadLetter()
+    {
+        // Arrange: each receiver fails egress's only attempt (no local retries), so only the retrier can settle the event.
+        var recoveringAnswers = 0;
+        var goneAnswers = 0;
+        await using var recovering = await TestReceiver.StartAsync(_ => Interlocked.Increment(ref recoveringAnswers) == 1 ? 503 : 200);
+        await using var gone = await TestReceiver.StartAsync(_ => Interlocked.Increment(ref goneAnswers) == 1 ? 503 : StatusCodes.Gone);
+        var pipeline = new Pipeline(cluster, cluster.CreateTopics(retryTiers: ["1s", "2s"]));
+        var once = new Dictionary<string, string> { ["LocalRetries"] = "0" };
+        pipeline.Subscribe("recovering", recovering.Url, once);
+        pipeline.Subscribe("gone", gone.Url, once);
+        await using var host = pipeline.Start("ingest,receipts,normaliser,egress,retrier");
+        await host.WaitUntilRunningAsync();
+        using var http = new HttpClient();
+
+        // Act
+        using var posted = await CloudEventBatches.PostAsync(http, pipeline.IngestUrl, CloudEventBatches.Create("receipts-retried", 1));
+        var receipt = await ReceiptLookups.WaitForAsync(
+            http,
+            pipeline.IngestUrl,
+            "/tests/receipts-retried",
+            "receipts-retried-0",
+            r => ReceiptLookups.StateOf(r, "recovering") == "delivered" && ReceiptLookups.StateOf(r, "gone") == "dead-lettered",
+            Timeout);
+
+        // Assert: two attempts in all, the second the retrier's, whose request the receipt names.
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var delivered = ReceiptLookups.Subscription(receipt, "recovering")!.Value;
+        Assert.Equal(200, delivered.GetProperty("status").GetInt32());
+        Assert.Equal(2, delivered.GetProperty("attempts").GetInt32());
+        Assert.Equal(recovering.Requests.Last().Headers["webhook-id"], delivered.GetProperty("webhookId").GetString());
+        var deadLettered = ReceiptLookups.Subscription(receipt, "gone")!.Value;
+        Assert.Equal(410, deadLettered.GetProperty("status").GetInt32());
+        Assert.Equal(2, deadLettered.GetProperty("attempts").GetInt32());
+        Assert.Contains("410", deadLettered.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, recovering.Requests.Count());
+        Assert.Equal(2, gone.Requests.Count());
+    }
+
+    [Fact]
     public async Task Lookup_FilteredAndResentEvents_ShowFilteredAndKeepTheNormalisedCopy()
     {
         // Arrange

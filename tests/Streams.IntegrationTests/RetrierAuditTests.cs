@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Streams.IntegrationTests.Infrastructure;
-using Streams.Kafka;
 
 namespace Streams.IntegrationTests;
 
@@ -13,24 +12,15 @@ public sealed class RetrierAuditTests(LocalClusterFixture cluster)
     [Fact]
     public async Task Auditor_EventsFailAtEgressThenTheRetrierDelivers_RetrierRowBalancesWithNoLoss()
     {
-        // Arrange: the receiver answers 503 until every event has been handed to the first tier (5 s, so the
+        // Arrange: the receiver answers 503 until every event has been handed to the first tier (15 s, so the
         // retrier's first attempt comes after the switch), then 200.
         const int count = 40;
         var receiverUp = false;
         await using var receiver = await TestReceiver.StartAsync(_ => Volatile.Read(ref receiverUp) ? 200 : 503);
-        var topics = new TopicOptions { Prefix = $"t{Guid.NewGuid():N}.", Partitions = 4, RetryTiers = ["15s", "30s"] };
-        foreach (var topic in topics.All())
-        {
-            cluster.Cluster.CreateTopic(topic, topics.Partitions, topics.ReplicationFactor);
-        }
-
-        var pipeline = new Pipeline(cluster, topics)
-            // The first tier's delay is the time from the last hand-off until the receiver must be back: the retrier must find
-            // it up on its first attempt, or its failures reopen the circuit and the held batches are read (and counted) again.
-            .Set("Streams__Retrier__Tiers__0", "15s")
-            .Set("Streams__Retrier__Tiers__1", "30s")
-            .Set("Streams__Retrier__GroupId", topics.Prefix + "retrier")
-            .Set("Streams__Audit__FlushIntervalMs", "200");
+        // The first tier's delay is the time from the last hand-off until the receiver must be back: the retrier must find
+        // it up on its first attempt, or its failures reopen the circuit and the held batches are read (and counted) again.
+        var topics = cluster.CreateTopics(retryTiers: ["15s", "30s"]);
+        var pipeline = new Pipeline(cluster, topics).Set("Streams__Audit__FlushIntervalMs", "200");
         // The shortest break Polly allows, so a circuit egress's failures opened is closed again before the retrier's turn.
         pipeline.Subscribe("audited", receiver.Url, new Dictionary<string, string> { ["LocalRetries"] = "1", ["RetryDelayMs"] = "20", ["CircuitBreakMs"] = "500" });
         await using var auditor = await InProcessAuditor.StartAsync(cluster, topics);

@@ -164,17 +164,9 @@ public sealed class RetrierTests(LocalClusterFixture cluster)
 
     private (Pipeline Pipeline, TopicOptions Topics) Configure(string subscription, string url, int maxAttempts, string firstTier = "1s")
     {
-        var topics = new TopicOptions { Prefix = $"t{Guid.NewGuid():N}.", Partitions = 4, RetryTiers = [firstTier, "2s"] };
-        foreach (var topic in topics.All())
-        {
-            cluster.Cluster.CreateTopic(topic, topics.Partitions, topics.ReplicationFactor);
-        }
-
+        var topics = cluster.CreateTopics(retryTiers: [firstTier, "2s"]);
         var pipeline = new Pipeline(cluster, topics)
-            .Set("Streams__Retrier__Tiers__0", firstTier)
-            .Set("Streams__Retrier__Tiers__1", "2s")
-            .Set("Streams__Retrier__MaxAttempts", maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Set("Streams__Retrier__GroupId", topics.Prefix + "retrier");
+            .Set("Streams__Retrier__MaxAttempts", maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         pipeline.Subscribe(subscription, url, new Dictionary<string, string> { ["LocalRetries"] = "2", ["RetryDelayMs"] = "50" });
         return (pipeline, topics);
     }

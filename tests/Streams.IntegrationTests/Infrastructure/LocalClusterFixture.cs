@@ -28,9 +28,15 @@ public sealed class LocalClusterFixture : IAsyncLifetime
     public TestEnvelopes Envelopes { get; private set; } = null!;
 
     /// <summary>Creates every pipeline topic under a prefix of its own, so tests never see each other's records.</summary>
-    public TopicOptions CreateTopics(int partitions = 4)
+    /// <summary>A fresh set of every pipeline topic under a prefix of its own, with <paramref name="retryTiers"/> or the default tiers.</summary>
+    public TopicOptions CreateTopics(int partitions = 4, IReadOnlyList<string>? retryTiers = null)
     {
         var topics = new TopicOptions { Prefix = $"t{Guid.NewGuid():N}.", Partitions = partitions };
+        if (retryTiers is not null)
+        {
+            topics.RetryTiers = [.. retryTiers];
+        }
+
         foreach (var topic in topics.All())
         {
             Cluster.CreateTopic(topic, topics.Partitions, topics.ReplicationFactor);

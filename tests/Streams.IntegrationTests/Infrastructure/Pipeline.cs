@@ -26,7 +26,13 @@ public sealed class Pipeline
             ["Streams__Ingest__RequireApiKey"] = "false",
             ["Streams__Normaliser__GroupId"] = topics.Prefix + "normaliser",
             ["Streams__Egress__GroupId"] = topics.Prefix + "egress",
+            ["Streams__Retrier__GroupId"] = topics.Prefix + "retrier",
         };
+        // The retrier's tiers replace the topics' for every role, so egress hands to the tiers the test created.
+        for (var index = 0; index < topics.RetryTiers.Count; index++)
+        {
+            _environment[$"Streams__Retrier__Tiers__{index}"] = topics.RetryTiers[index];
+        }
     }
 
     public string IngestUrl { get; }
