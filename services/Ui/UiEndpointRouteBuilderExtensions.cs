@@ -10,7 +10,6 @@ using Streams.Ui.DeadLetters;
 using Streams.Ui.History;
 using Streams.Ui.Loss;
 using Streams.Ui.Search;
-using Streams.Ui.Subscriptions;
 
 namespace Streams.Ui;
 
@@ -30,10 +29,9 @@ public static class UiEndpointRouteBuilderExtensions
             operatorKeyRequired = options.Value.RequireApiKey,
             requestedByHeader = RedriveEndpoint.RequestedByHeader,
         }));
-        api.MapGet("/lag", (MetricsHistory history, IOptions<UiOptions> options) =>
-            Results.Ok(LagReport.From(history.Points, options.Value.ScrapeIntervalSeconds, history.Failures)));
-        api.MapGet("/subscriptions", (MetricsHistory history, SubscriptionEndpoints subscriptions) =>
-            Results.Ok(new { subscriptions = SubscriptionReport.From(subscriptions.All.Select(endpoint => endpoint.Name), history.Points), errors = history.Failures }));
+        api.MapGet("/lag", (IMetricsSource metrics, CancellationToken cancellationToken) => metrics.LagAsync(cancellationToken));
+        api.MapGet("/subscriptions", (IMetricsSource metrics, SubscriptionEndpoints subscriptions, CancellationToken cancellationToken) =>
+            metrics.SubscriptionsAsync(subscriptions.All.Select(endpoint => endpoint.Name), cancellationToken));
         api.MapGet("/loss", (LossSource loss, CancellationToken cancellationToken) => loss.LastHourAsync(cancellationToken));
         api.MapGet("/deadletters", async (DeadLetterTopic deadLetters, CancellationToken cancellationToken) =>
         {

@@ -6,13 +6,22 @@ public sealed class UiOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Streams:Ui";
 
-    /// <summary>The <c>/metrics</c> URLs scraped for lag, circuit state and delivery rates; empty: this process's own metrics.</summary>
+    /// <summary>
+    /// The <c>/metrics</c> URLs scraped for lag, circuit state and delivery rates; empty: this process's own metrics.
+    /// Not read when <see cref="PrometheusUrl"/> is set.
+    /// </summary>
     public List<string> MetricsUrls { get; set; } = [];
 
-    /// <summary>How often the metrics are scraped, and the page refreshed.</summary>
+    /// <summary>
+    /// The Prometheus (its base URL, e.g. <c>http://prometheus:9090</c>) that scrapes every pod, asked for lag, circuit
+    /// state and delivery rates instead of scraping <see cref="MetricsUrls"/>; empty: the page scrapes.
+    /// </summary>
+    public string PrometheusUrl { get; set; } = "";
+
+    /// <summary>How often the metrics are scraped (with Prometheus: the charts' step), and the page refreshed.</summary>
     public int ScrapeIntervalSeconds { get; set; } = 15;
 
-    /// <summary>How much scraped history is kept in memory.</summary>
+    /// <summary>How much history the charts show (when the page scrapes, kept in memory).</summary>
     public int HistoryMinutes { get; set; } = 60;
 
     /// <summary>Where the auditor's <c>GET /v1/loss</c> is; empty: the auditor role of this process.</summary>

@@ -6,6 +6,8 @@ namespace Streams.Ui;
 /// <summary>Rejects SRE page settings it cannot run with, naming the setting.</summary>
 public sealed class UiOptionsValidator() : SectionValidator<UiOptions>(UiOptions.SectionName)
 {
+    private const int MaxPrometheusPoints = 11_000;
+
     /// <inheritdoc />
     protected override void Check(UiOptions options, SettingErrors errors)
     {
@@ -16,6 +18,17 @@ public sealed class UiOptionsValidator() : SectionValidator<UiOptions>(UiOptions
         for (var index = 0; index < options.MetricsUrls.Count; index++)
         {
             errors.HttpUrl($"MetricsUrls:{index}", options.MetricsUrls[index]);
+        }
+
+        if (options.PrometheusUrl.Length > 0)
+        {
+            errors.HttpUrl(nameof(options.PrometheusUrl), options.PrometheusUrl);
+            // Prometheus refuses a range query of more points than this per series ("exceeded maximum resolution").
+            var points = options.ScrapeIntervalSeconds < 1 ? 0 : (options.HistoryMinutes * 60L / options.ScrapeIntervalSeconds) + 1;
+            errors.Require(
+                points <= MaxPrometheusPoints,
+                nameof(options.HistoryMinutes),
+                $"must span at most {MaxPrometheusPoints} points of ScrapeIntervalSeconds when PrometheusUrl is set (Prometheus's limit per series): {options.HistoryMinutes} minutes of {options.ScrapeIntervalSeconds} s are {points}.");
         }
 
         if (options.AuditorUrl.Length > 0)

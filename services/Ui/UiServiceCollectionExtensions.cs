@@ -6,6 +6,7 @@ using Streams.Ui.Assets;
 using Streams.Ui.DeadLetters;
 using Streams.Ui.History;
 using Streams.Ui.Loss;
+using Streams.Ui.Prometheus;
 using Streams.Ui.Search;
 
 namespace Streams.Ui;
@@ -15,7 +16,10 @@ public static class UiServiceCollectionExtensions
 {
     private static readonly TimeSpan UpstreamTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Registers the page's options, the metrics history and its scraper, the loss source and the dead-letter reader.</summary>
+    /// <summary>
+    /// Registers the page's options, where its metrics come from (the history and its scraper, or Prometheus), the loss
+    /// source and the dead-letter reader.
+    /// </summary>
     /// <param name="services">The service collection; needs <c>AddStreamsKafka</c> and <c>AddStreamsTelemetry</c>.</param>
     /// <returns>The same service collection.</returns>
     public static IServiceCollection AddUi(this IServiceCollection services)
@@ -26,6 +30,7 @@ public static class UiServiceCollectionExtensions
         // The subscriptions the page lists and may redrive are the configured ones, as for the operator commands.
         services.AddStreamsDelivery();
         services.AddHttpClient(nameof(MetricsScraper), http => http.Timeout = UpstreamTimeout);
+        services.AddHttpClient(nameof(PrometheusClient), http => http.Timeout = UpstreamTimeout);
         services.AddHttpClient(nameof(LossSource), http => http.Timeout = UpstreamTimeout);
         services.AddHttpClient(nameof(ReceiptProxy), http => http.Timeout = UpstreamTimeout);
         services.AddSingleton<ReceiptProxy>();
@@ -36,6 +41,12 @@ public static class UiServiceCollectionExtensions
             return new MetricsHistory((options.HistoryMinutes * 60 / options.ScrapeIntervalSeconds) + 1);
         });
         services.AddHostedService<MetricsScraper>();
+        services.AddSingleton<ScrapedMetricsSource>();
+        services.AddSingleton<PrometheusClient>();
+        services.AddSingleton<PrometheusMetricsSource>();
+        services.AddSingleton<IMetricsSource>(provider => provider.GetRequiredService<IOptions<UiOptions>>().Value.PrometheusUrl.Length > 0
+            ? provider.GetRequiredService<PrometheusMetricsSource>()
+            : provider.GetRequiredService<ScrapedMetricsSource>());
         services.AddSingleton<LossSource>();
         services.AddSingleton<DeadLetterTopic>();
         services.AddSingleton<OperatorKeys>();

@@ -10,7 +10,8 @@ namespace Streams.Ui.History;
 
 /// <summary>
 /// Scrapes the configured <c>/metrics</c> every interval into <see cref="MetricsHistory"/>; with none configured, this
-/// process's own registry (what its <c>/metrics</c> serves, read without a request).
+/// process's own registry (what its <c>/metrics</c> serves, read without a request). Idle when the page reads
+/// Prometheus instead (<see cref="UiOptions.PrometheusUrl"/>).
 /// </summary>
 internal sealed partial class MetricsScraper(
     MetricsHistory history,
@@ -63,6 +64,11 @@ internal sealed partial class MetricsScraper(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.PrometheusUrl.Length > 0)
+        {
+            return;
+        }
+
         using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ScrapeIntervalSeconds), clock);
         try
         {
