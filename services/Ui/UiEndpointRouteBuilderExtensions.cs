@@ -26,6 +26,8 @@ public static class UiEndpointRouteBuilderExtensions
         {
             receiptsUrl = options.Value.ReceiptsUrl,
             refreshSeconds = options.Value.ScrapeIntervalSeconds,
+            // The page words its hints for where the metrics come from; the address itself stays on the server.
+            metricsFrom = options.Value.PrometheusUrl.Length > 0 ? "prometheus" : "scrapes",
             operatorKeyRequired = options.Value.RequireApiKey,
             requestedByHeader = RedriveEndpoint.RequestedByHeader,
         }));

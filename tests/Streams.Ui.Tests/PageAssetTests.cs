@@ -51,4 +51,20 @@ public sealed class PageAssetTests
         // Assert
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
     }
+
+    [Theory]
+    [InlineData("", "scrapes")]
+    [InlineData("http://prometheus.example:9090", "prometheus")]
+    public async Task GetConfig_MetricsSource_TellsThePageWhereItsMetricsComeFromButNotTheAddress(string prometheusUrl, string metricsFrom)
+    {
+        // Arrange
+        await using var host = await UiHost.StartAsync(new Dictionary<string, string?> { ["Streams:Ui:PrometheusUrl"] = prometheusUrl });
+
+        // Act
+        var config = await host.Http.GetStringAsync(new Uri("/ui/api/config", UriKind.Relative));
+
+        // Assert: the page words its hints for the source; the Prometheus address is not the browser's business.
+        Assert.Equal(metricsFrom, System.Text.Json.JsonDocument.Parse(config).RootElement.GetProperty("metricsFrom").GetString());
+        Assert.DoesNotContain("prometheus.example", config, StringComparison.Ordinal);
+    }
 }

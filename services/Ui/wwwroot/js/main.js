@@ -3,7 +3,7 @@
 import { getJson } from './api.js';
 import { status, clock } from './dom.js';
 import { lagChart, stackedProcessChart, clearChart } from './charts.js';
-import { renderLoss, renderSubscriptions, renderDeadLetters } from './sections.js';
+import { renderLoss, renderSubscriptions, renderDeadLetters, readFailures } from './sections.js';
 import { askToRedrive } from './redrive.js';
 import { wireSearch } from './search.js';
 
@@ -17,17 +17,19 @@ async function guarded(id, load) {
   }
 }
 
-function noSamples(report) {
-  const errors = report.errors.length ? ` Scrapes failing: ${report.errors.join('; ')}` : '';
+function noSamples(report, config) {
+  const failures = readFailures(config, report.errors);
+  const errors = failures ? ` ${failures}` : '';
   if (report.times.length === 0) {
     return `No samples yet: the first interval ends ${report.intervalSeconds} s after the page's process started.${errors}`;
   }
-  return report.hops.length === 0
-    ? `No hop reports lag in the /metrics scraped: list the hops' pods in Streams:Ui:MetricsUrls.${errors}`
-    : errors.trim();
+  if (report.hops.length > 0) return failures;
+  return config.metricsFrom === 'prometheus'
+    ? `No hop reports lag in Prometheus: check that it scrapes the hops' pods (the chart's ServiceMonitor or PodMonitor).${errors}`
+    : `No hop reports lag in the /metrics scraped: list the hops' pods in Streams:Ui:MetricsUrls, or read them from Prometheus with Streams:Ui:PrometheusUrl.${errors}`;
 }
 
-async function refreshCharts() {
+async function refreshCharts(config) {
   let report;
   try {
     report = await getJson('api/lag');
@@ -36,7 +38,7 @@ async function refreshCharts() {
     return;
   }
   const empty = report.times.length === 0 || report.hops.length === 0;
-  for (const id of ['lag', 'process']) status(section(id), noSamples(report), report.errors.length > 0);
+  for (const id of ['lag', 'process']) status(section(id), noSamples(report, config), report.errors.length > 0);
   if (empty) {
     ['lag-in-chart', 'lag-out-chart', 'process-chart'].forEach(id => clearChart(section(id)));
     return;
@@ -50,9 +52,9 @@ async function start() {
   const config = await getJson('api/config');
   const refresh = async () => {
     await Promise.all([
-      refreshCharts(),
+      refreshCharts(config),
       guarded('loss', async s => renderLoss(s, await getJson('api/loss'))),
-      guarded('subscriptions', async s => renderSubscriptions(s, await getJson('api/subscriptions'))),
+      guarded('subscriptions', async s => renderSubscriptions(s, await getJson('api/subscriptions'), config)),
       guarded('deadletters', async s => renderDeadLetters(s, await getJson('api/deadletters'),
         (row, rows) => askToRedrive(config, s, row, rows, refresh))),
     ]);

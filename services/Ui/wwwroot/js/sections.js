@@ -34,9 +34,15 @@ export function renderLoss(section, report) {
   table(target, ['minute', 'hop', ...['in', 'out', 'dead-lettered', 'filtered', 'duplicate', 'expected', 'accounted', 'lost', 'loss %'].map(label => ({ label, num: true })), 'state'], rows);
 }
 
-export function renderSubscriptions(section, answer) {
+// Why the metrics could not be read, named for where the page reads them from.
+export function readFailures(config, errors) {
+  if (errors.length === 0) return '';
+  return `${config.metricsFrom === 'prometheus' ? 'Prometheus queries failing' : 'Scrapes failing'}: ${errors.join('; ')}`;
+}
+
+export function renderSubscriptions(section, answer, config) {
   const target = section.querySelector('#subscriptions-table');
-  const errors = answer.errors.length ? 'Scrapes failing: ' + answer.errors.join('; ') : '';
+  const errors = readFailures(config, answer.errors);
   if (answer.subscriptions.length === 0) {
     table(target, [], []);
     status(section, errors || 'No subscriptions configured or seen in the metrics.', errors !== '');
