@@ -78,17 +78,10 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
         var before = DateTimeOffset.UtcNow;
 
         // Act
-        using var posted = await CloudEventBatches.PostAsync(http, pipeline.IngestUrl, CloudEventBatches.Create("receipts-failed", 1));
-        var receipt = await ReceiptLookups.WaitForAsync(
-            http,
-            pipeline.IngestUrl,
-            "/tests/receipts-failed",
-            "receipts-failed-0",
-            r => ReceiptLookups.StateOf(r, "gone") == "dead-lettered" && ReceiptLookups.StateOf(r, "failing") == "retrying",
-            Timeout);
+        var (posted, receipt) = await SendOneAndWaitAsync(http, pipeline, "receipts-failed", ("gone", "dead-lettered"), ("failing", "retrying"));
 
         // Assert
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, posted);
         var deadLettered = ReceiptLookups.Subscription(receipt, "gone")!.Value;
         Assert.Equal(410, deadLettered.GetProperty("status").GetInt32());
         Assert.Contains("410", deadLettered.GetProperty("reason").GetString(), StringComparison.Ordinal);
@@ -119,17 +112,10 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
         using var http = new HttpClient();
 
         // Act
-        using var posted = await CloudEventBatches.PostAsync(http, pipeline.IngestUrl, CloudEventBatches.Create("receipts-retried", 1));
-        var receipt = await ReceiptLookups.WaitForAsync(
-            http,
-            pipeline.IngestUrl,
-            "/tests/receipts-retried",
-            "receipts-retried-0",
-            r => ReceiptLookups.StateOf(r, "recovering") == "delivered" && ReceiptLookups.StateOf(r, "gone") == "dead-lettered",
-            Timeout);
+        var (posted, receipt) = await SendOneAndWaitAsync(http, pipeline, "receipts-retried", ("recovering", "delivered"), ("gone", "dead-lettered"));
 
         // Assert: two attempts in all, the second the retrier's, whose request the receipt names.
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, posted);
         var delivered = ReceiptLookups.Subscription(receipt, "recovering")!.Value;
         Assert.Equal(200, delivered.GetProperty("status").GetInt32());
         Assert.Equal(2, delivered.GetProperty("attempts").GetInt32());
@@ -247,6 +233,24 @@ public sealed class ReceiptTests(LocalClusterFixture cluster)
         Assert.Equal("application/problem+json", unknown.MediaType);
         Assert.False(unknown.Body.GetProperty("catchingUp").GetBoolean());
         Assert.Equal(HttpStatusCode.BadRequest, unencoded.StatusCode);
+    }
+
+    /// <summary>
+    /// Sends one event, <c>{name}-0</c> of source <c>/tests/{name}</c>, and waits until each subscription's receipt is in
+    /// its state; returns ingest's answer and that receipt.
+    /// </summary>
+    private static async Task<(HttpStatusCode Posted, JsonElement Receipt)> SendOneAndWaitAsync(
+        HttpClient http, Pipeline pipeline, string name, params (string Subscription, string State)[] until)
+    {
+        using var posted = await CloudEventBatches.PostAsync(http, pipeline.IngestUrl, CloudEventBatches.Create(name, 1));
+        var receipt = await ReceiptLookups.WaitForAsync(
+            http,
+            pipeline.IngestUrl,
+            $"/tests/{name}",
+            $"{name}-0",
+            r => until.All(expected => ReceiptLookups.StateOf(r, expected.Subscription) == expected.State),
+            Timeout);
+        return (posted.StatusCode, receipt);
     }
 
     /// <summary>The record at the receipt's partition and offset, read back from Kafka.</summary>
