@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Streams.Deployment.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
+using Streams.IntegrationTests.Infrastructure;
 
 namespace Streams.Deployment.Tests;
 
@@ -69,7 +69,7 @@ public sealed class DockerfileRecipeTests
             var stateFile = Path.Combine(work, "dev-cluster.json");
             await using var cluster = PublishedHost.Start(publish, entrypoint, ["dev-cluster", $"--Streams:DevCluster:StateFile={stateFile}"], new Dictionary<string, string>());
             var bootstrap = await cluster.WaitForLineAsync("bootstrap.servers=", TimeSpan.FromSeconds(60));
-            var url = $"http://127.0.0.1:{FreePort()}";
+            var url = $"http://127.0.0.1:{FreePort.Next()}";
             await using var host = PublishedHost.Start(publish, entrypoint,
             [
                 "--roles", string.Join(',', ChartRoles.All),
@@ -95,13 +95,6 @@ public sealed class DockerfileRecipeTests
                 Directory.Delete(work, recursive: true);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The published host as ENTRYPOINT starts it: its working directory the publish folder (WORKDIR /app).</summary>

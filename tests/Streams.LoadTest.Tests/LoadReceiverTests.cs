@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Streams.IntegrationTests.Infrastructure;
 
 namespace Streams.LoadTest.Tests;
 
@@ -11,7 +11,7 @@ public sealed class LoadReceiverTests
     public async Task AnswerWith_AGateThatRefusesThenNone_RefusedEventsUnrecordedThenRecorded()
     {
         // Arrange
-        var listen = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var listen = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         await using var receiver = await LoadReceiver.StartAsync(listen, CancellationToken.None);
         var ids = new LoadEventIds("gate");
         var run = new RunUnderTest(ids, new EventLedger(2, 5), new RunClock());
@@ -33,11 +33,4 @@ public sealed class LoadReceiverTests
 
     private static StringContent Batch(LoadEventIds ids, long sequence) =>
         new($$"""[{"id":"{{ids.IdOf(sequence)}}","time":"2026-12-03T15:00:00Z"}]""", Encoding.UTF8, "application/json");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Streams.Kafka;
 using Streams.Telemetry;
+using Streams.IntegrationTests.Infrastructure;
 
 namespace Streams.Ui.Tests;
 
@@ -24,7 +23,7 @@ internal sealed class UiHost : IAsyncDisposable
 
     public static async Task<UiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -51,12 +50,5 @@ internal sealed class UiHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
