@@ -24,6 +24,9 @@ public sealed class UiOptions
     /// <summary>How much history the charts show (when the page scrapes, kept in memory).</summary>
     public int HistoryMinutes { get; set; } = 60;
 
+    /// <summary>The charts' points: one per interval of the history and one at its start; 0 while the interval is unset.</summary>
+    public long HistoryPoints() => ScrapeIntervalSeconds < 1 ? 0 : (HistoryMinutes * 60L / ScrapeIntervalSeconds) + 1;
+
     /// <summary>Where the auditor's <c>GET /v1/loss</c> is; empty: the auditor role of this process.</summary>
     public string AuditorUrl { get; set; } = "";
 

@@ -24,7 +24,7 @@ public sealed class UiOptionsValidator() : SectionValidator<UiOptions>(UiOptions
         {
             errors.HttpUrl(nameof(options.PrometheusUrl), options.PrometheusUrl);
             // Prometheus refuses a range query of more points than this per series ("exceeded maximum resolution").
-            var points = options.ScrapeIntervalSeconds < 1 ? 0 : (options.HistoryMinutes * 60L / options.ScrapeIntervalSeconds) + 1;
+            var points = options.HistoryPoints();
             errors.Require(
                 points <= MaxPrometheusPoints,
                 nameof(options.HistoryMinutes),

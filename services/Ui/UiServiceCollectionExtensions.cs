@@ -38,7 +38,7 @@ public static class UiServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<UiOptions>>().Value;
             // n intervals need n + 1 scrapes.
-            return new MetricsHistory((options.HistoryMinutes * 60 / options.ScrapeIntervalSeconds) + 1);
+            return new MetricsHistory((int)options.HistoryPoints());
         });
         services.AddHostedService<MetricsScraper>();
         services.AddSingleton<ScrapedMetricsSource>();

@@ -21,7 +21,7 @@ internal sealed partial class PrometheusMetricsSource(
         var step = options.Value.ScrapeIntervalSeconds;
         // Times on multiples of the step, so every refresh asks for (and Prometheus evaluates) the same instants.
         var end = clock.GetUtcNow().ToUnixTimeSeconds() / step * step;
-        var times = Enumerable.Range(0, (options.Value.HistoryMinutes * 60 / step) + 1)
+        var times = Enumerable.Range(0, (int)options.Value.HistoryPoints())
             .Select(index => end - ((long)step * index))
             .Reverse()
             .ToList();

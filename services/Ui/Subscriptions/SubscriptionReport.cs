@@ -63,8 +63,12 @@ internal static class SubscriptionReport
         var before = Totals(previous);
         return Totals(last).ToDictionary(
             total => total.Key,
-            // A restarted process counts from zero again: then everything it counted is new.
-            total => (total.Value >= before.GetValueOrDefault(total.Key) ? total.Value - before.GetValueOrDefault(total.Key) : total.Value) / seconds);
+            total =>
+            {
+                var earlier = before.GetValueOrDefault(total.Key);
+                // A restarted process counts from zero again: then everything it counted is new.
+                return (total.Value >= earlier ? total.Value - earlier : total.Value) / seconds;
+            });
     }
 
     private static Dictionary<(string Subscription, string Outcome), double> Totals(MetricsPoint point) =>

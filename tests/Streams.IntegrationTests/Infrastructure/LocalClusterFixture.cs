@@ -27,8 +27,10 @@ public sealed class LocalClusterFixture : IAsyncLifetime
     /// <summary>Encodes and decodes record values as the hops do.</summary>
     public TestEnvelopes Envelopes { get; private set; } = null!;
 
-    /// <summary>Creates every pipeline topic under a prefix of its own, so tests never see each other's records.</summary>
-    /// <summary>A fresh set of every pipeline topic under a prefix of its own, with <paramref name="retryTiers"/> or the default tiers.</summary>
+    /// <summary>
+    /// Creates every pipeline topic under a prefix of its own, so tests never see each other's records, with
+    /// <paramref name="retryTiers"/> or the default tiers.
+    /// </summary>
     public TopicOptions CreateTopics(int partitions = 4, IReadOnlyList<string>? retryTiers = null)
     {
         var topics = new TopicOptions { Prefix = $"t{Guid.NewGuid():N}.", Partitions = partitions };
